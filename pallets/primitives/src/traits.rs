@@ -1,0 +1,51 @@
+//! Read access to works and attestations for the other pallets.
+
+use crate::{BasisPoints, KycLevel, Licence, Perquintill, WorkId, WorkStatus};
+use alloc::vec::Vec;
+
+/// Read access to the copyright registry (implemented by `pallet-works`).
+pub trait WorkRegistry<AccountId> {
+	/// The balance type of licence fees.
+	type Balance;
+
+	/// The work's status, or `None` if no such work is registered.
+	fn status(work: WorkId) -> Option<WorkStatus>;
+
+	/// Whether the work exists and is neither disputed nor revoked, so that items of it may be
+	/// minted and traded.
+	fn is_usable(work: WorkId) -> bool {
+		Self::status(work) == Some(WorkStatus::Active)
+	}
+
+	/// The work's rights holders and their shares (summing to 10 000 bp), in registration order.
+	fn rights_holders(work: WorkId) -> Option<Vec<(AccountId, BasisPoints)>>;
+
+	/// Whether `who` holds a share of the work.
+	fn is_rights_holder(work: WorkId, who: &AccountId) -> bool;
+
+	/// The work's licence.
+	fn licence(work: WorkId) -> Option<Licence<Self::Balance>>;
+
+	/// The work's direct parents and the share of its royalties each is owed.
+	fn parents(work: WorkId) -> Vec<(WorkId, BasisPoints)>;
+
+	/// How a royalty owed to `work` is divided between the work and its ancestors.
+	///
+	/// Each entry is a work (this one included) and the fraction of the royalty that goes to
+	/// that work's own rights holders, to be divided among them by its split. A work passes
+	/// each parent the parent's share of what reaches it and keeps the rest; shares reaching an
+	/// ancestor by several paths add up. The fractions are exact and sum to exactly one. The
+	/// list has at most the runtime's ancestor bound plus one entries, the work itself first.
+	fn royalty_distribution(work: WorkId) -> Option<Vec<(WorkId, Perquintill)>>;
+}
+
+/// Read access to creator attestations (implemented by `pallet-works`).
+pub trait CreatorAttestations<AccountId> {
+	/// The KYC level of `who`'s attestation if it exists and has not expired.
+	fn kyc_level(who: &AccountId) -> Option<KycLevel>;
+
+	/// Whether `who` holds an unexpired attestation of at least `level`.
+	fn is_attested(who: &AccountId, level: KycLevel) -> bool {
+		Self::kyc_level(who).is_some_and(|held| held >= level)
+	}
+}
