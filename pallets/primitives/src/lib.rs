@@ -8,12 +8,17 @@
 
 extern crate alloc;
 
+mod collectible;
 mod split;
 mod traits;
 mod work;
 
+pub use collectible::{
+	CollectionId, CollectionInfo, CollectionKind, ItemId, ItemInfo, TagHash, TagKind,
+	TransferPolicy,
+};
 pub use split::{validate_split, SplitError};
-pub use traits::{CreatorAttestations, WorkRegistry};
+pub use traits::{CollectibleSettlement, CreatorAttestations, WorkRegistry};
 pub use work::{CcVariant, Licence, WorkKind, WorkStatus};
 
 /// Identifier of a registered work, assigned in order of registration.

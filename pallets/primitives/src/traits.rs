@@ -1,7 +1,11 @@
-//! Read access to works and attestations for the other pallets.
+//! How one pallet reads (or, for settlement, moves) another's state.
 
-use crate::{BasisPoints, KycLevel, Licence, Perquintill, WorkId, WorkStatus};
+use crate::{
+	BasisPoints, CollectionId, CollectionInfo, ItemId, ItemInfo, KycLevel, Licence, Perquintill,
+	WorkId, WorkStatus,
+};
 use alloc::vec::Vec;
+use sp_runtime::{DispatchError, DispatchResult};
 
 /// Read access to the copyright registry (implemented by `pallet-works`).
 pub trait WorkRegistry<AccountId> {
@@ -48,4 +52,30 @@ pub trait CreatorAttestations<AccountId> {
 	fn is_attested(who: &AccountId, level: KycLevel) -> bool {
 		Self::kyc_level(who).is_some_and(|held| held >= level)
 	}
+}
+
+/// How the marketplace reads and moves collectibles (implemented by `pallet-collectibles`).
+///
+/// Only the runtime decides who gets this trait: it is wired into the marketplace pallet and
+/// no extrinsic exposes it, so settlement is the only way a sale moves an item.
+pub trait CollectibleSettlement<AccountId, BlockNumber> {
+	/// The collection's terms, or `None` if it does not exist.
+	fn collection(collection: CollectionId) -> Option<CollectionInfo<AccountId, BlockNumber>>;
+
+	/// The item's owner and nonce, or `None` if it does not exist.
+	fn item(collection: CollectionId, item: ItemId) -> Option<ItemInfo<AccountId>>;
+
+	/// Moves a sold item from `seller` to `buyer`: fails unless `seller` owns it, it is
+	/// tradable, the collection's policy allows sales and `buyer` meets the collection's KYC
+	/// level. Increments the item's nonce.
+	fn settle_transfer(
+		collection: CollectionId,
+		item: ItemId,
+		seller: &AccountId,
+		buyer: &AccountId,
+	) -> DispatchResult;
+
+	/// Mints the next edition of `collection` straight to `buyer` (a primary sale), with the
+	/// same checks as an issuer's mint. Returns the new item.
+	fn mint_sold(collection: CollectionId, buyer: &AccountId) -> Result<ItemId, DispatchError>;
 }

@@ -311,3 +311,12 @@ fn register_derivative_fails_when_ancestors_exceed_the_bound() {
 		assert_register_fails(&[(ALICE, 10_000)], &upstream, Error::<Test>::TooManyAncestors);
 	});
 }
+
+#[test]
+fn register_work_fails_when_ids_run_out() {
+	build_and_execute(|| {
+		attest(ALICE);
+		NextWorkId::<Test>::put(WorkId::MAX);
+		assert_register_fails(&[(ALICE, 10_000)], &[], Error::<Test>::Overflow);
+	});
+}
