@@ -18,7 +18,9 @@ pub use collectible::{
 	TransferPolicy,
 };
 pub use split::{validate_split, SplitError};
-pub use traits::{CollectibleSettlement, CreatorAttestations, WorkRegistry};
+pub use traits::{
+	CollectibleSettlement, CreatorAttestations, MemberTiers, OnSettlement, WorkRegistry,
+};
 pub use work::{CcVariant, Licence, WorkKind, WorkStatus};
 
 /// Identifier of a registered work, assigned in order of registration.
@@ -35,6 +37,12 @@ pub type ContentHash = [u8; 32];
 
 /// How thoroughly an institution has verified a person (实名); higher is stronger.
 pub type KycLevel = u8;
+
+/// Loyalty points (积分), counted in whole points.
+pub type Points = u128;
+
+/// A member tier (会员等级): 0 for everyone, higher for members with more lifetime points.
+pub type Tier = u8;
 
 /// Fraction type for a work's royalty distribution over its ancestry.
 pub use sp_arithmetic::Perquintill;

@@ -2,7 +2,7 @@
 
 use crate::{
 	BasisPoints, CollectionId, CollectionInfo, ItemId, ItemInfo, KycLevel, Licence, Perquintill,
-	WorkId, WorkStatus,
+	Points, Tier, WorkId, WorkStatus,
 };
 use alloc::vec::Vec;
 use sp_runtime::{DispatchError, DispatchResult};
@@ -78,4 +78,61 @@ pub trait CollectibleSettlement<AccountId, BlockNumber> {
 	/// Mints the next edition of `collection` straight to `buyer` (a primary sale), with the
 	/// same checks as an issuer's mint. Returns the new item.
 	fn mint_sold(collection: CollectionId, buyer: &AccountId) -> Result<ItemId, DispatchError>;
+}
+
+/// A member's loyalty tier (会员等级), read by the marketplace to gate drops.
+pub trait MemberTiers<AccountId> {
+	/// The tier of `who` (0 for everyone without points).
+	fn tier_of(who: &AccountId) -> Tier;
+}
+
+impl<AccountId> MemberTiers<AccountId> for () {
+	fn tier_of(_who: &AccountId) -> Tier {
+		0
+	}
+}
+
+/// The loyalty pallet's part in a sale, called by the marketplace's settlement inside the same
+/// transaction, so that a sale and its points succeed or fail together.
+pub trait OnSettlement<AccountId, AssetKind, Balance> {
+	/// Spends `points` of `buyer` for a discount on a purchase in `asset`, worth at most
+	/// `max_discount`; returns the discount, which the platform's sponsor account pays.
+	/// Fails if the buyer does not have the points.
+	fn redeem(
+		buyer: &AccountId,
+		asset: &AssetKind,
+		points: Points,
+		max_discount: Balance,
+	) -> Result<Balance, DispatchError>;
+
+	/// A sale of `price` in `asset` to `buyer` has settled; returns the points minted for it.
+	fn settled(
+		buyer: &AccountId,
+		asset: &AssetKind,
+		price: Balance,
+	) -> Result<Points, DispatchError>;
+}
+
+/// No loyalty programme: no discounts (redeeming any points fails) and no points.
+impl<AccountId, AssetKind, Balance: Default> OnSettlement<AccountId, AssetKind, Balance> for () {
+	fn redeem(
+		_buyer: &AccountId,
+		_asset: &AssetKind,
+		points: Points,
+		_max_discount: Balance,
+	) -> Result<Balance, DispatchError> {
+		if points == 0 {
+			Ok(Balance::default())
+		} else {
+			Err(DispatchError::Other("no loyalty programme to redeem points in"))
+		}
+	}
+
+	fn settled(
+		_buyer: &AccountId,
+		_asset: &AssetKind,
+		_price: Balance,
+	) -> Result<Points, DispatchError> {
+		Ok(0)
+	}
 }

@@ -1,0 +1,316 @@
+//! Benchmarks of every call of the marketplace pallet (FRAME benchmarks v2), each in its worst
+//! case; the sale calls over `b`, the number of rights holders a settlement pays.
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{EnsureOrigin, Get, Hooks};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use yinji_primitives::{CollectionId, ItemId};
+
+type Helper<T> = <T as Config>::BenchmarkHelper;
+
+fn price<T: Config>() -> BalanceOf<T> {
+	1_000_000u32.into()
+}
+
+/// An account holding plenty of the benchmark currency.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	Helper::<T>::fund(&who, &Helper::<T>::asset(), 1_000_000_000u32.into());
+	who
+}
+
+/// An item owned by a funded seller, in a collection whose sales pay `b` rights holders.
+fn item<T: Config>(b: u32) -> (T::AccountId, CollectionId, ItemId) {
+	let issuer = funded::<T>("issuer", 0);
+	let seller = funded::<T>("seller", 0);
+	let collection = Helper::<T>::collection(&issuer, b);
+	let item = Helper::<T>::mint(&issuer, collection, &seller);
+	(seller, collection, item)
+}
+
+fn later<T: Config>(blocks: u32) -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number() + blocks.into()
+}
+
+fn listed<T: Config>(b: u32) -> (T::AccountId, CollectionId, ItemId) {
+	let (seller, collection, item) = item::<T>(b);
+	let listed = Pallet::<T>::list(
+		RawOrigin::Signed(seller.clone()).into(),
+		collection,
+		item,
+		Helper::<T>::asset(),
+		price::<T>(),
+		later::<T>(10),
+		None,
+	);
+	assert!(listed.is_ok(), "benchmark setup lists an item");
+	(seller, collection, item)
+}
+
+fn offered<T: Config>(b: u32) -> (T::AccountId, OfferId) {
+	let (seller, collection, item) = item::<T>(b);
+	let offerer = funded::<T>("offerer", 0);
+	let offer = NextOfferId::<T>::get();
+	let made = Pallet::<T>::make_offer(
+		RawOrigin::Signed(offerer).into(),
+		collection,
+		item,
+		Helper::<T>::asset(),
+		price::<T>(),
+		later::<T>(10),
+	);
+	assert!(made.is_ok(), "benchmark setup makes an offer");
+	(seller, offer)
+}
+
+fn auctioned<T: Config>(b: u32) -> (T::AccountId, CollectionId, ItemId) {
+	let (seller, collection, item) = item::<T>(b);
+	let created = Pallet::<T>::create_auction(
+		RawOrigin::Signed(seller.clone()).into(),
+		collection,
+		item,
+		Helper::<T>::asset(),
+		price::<T>(),
+		price::<T>(),
+		1_000,
+		later::<T>(10),
+	);
+	assert!(created.is_ok(), "benchmark setup opens an auction");
+	(seller, collection, item)
+}
+
+fn dropped<T: Config>(b: u32) -> (T::AccountId, CollectionId) {
+	let issuer = funded::<T>("issuer", 0);
+	let collection = Helper::<T>::collection(&issuer, b);
+	let created = Pallet::<T>::create_drop(
+		RawOrigin::Signed(issuer.clone()).into(),
+		collection,
+		Helper::<T>::asset(),
+		price::<T>(),
+		u32::MAX,
+		0,
+		later::<T>(10),
+	);
+	assert!(created.is_ok(), "benchmark setup opens a drop");
+	(issuer, collection)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn set_platform_fee() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, T::MaxPlatformFee::get());
+		assert_eq!(PlatformFee::<T>::get(), T::MaxPlatformFee::get());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn list() {
+		let (seller, collection, item) = item::<T>(1);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(seller),
+			collection,
+			item,
+			Helper::<T>::asset(),
+			price::<T>(),
+			later::<T>(10),
+			None,
+		);
+		assert!(Listings::<T>::contains_key(collection, item));
+	}
+
+	#[benchmark]
+	fn list_dutch() {
+		let (seller, collection, item) = item::<T>(1);
+		let start = price::<T>() + price::<T>();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(seller),
+			collection,
+			item,
+			Helper::<T>::asset(),
+			start,
+			price::<T>(),
+			1_000u32.into(),
+			later::<T>(10),
+		);
+		assert!(Listings::<T>::contains_key(collection, item));
+	}
+
+	#[benchmark]
+	fn cancel_listing() {
+		let (seller, collection, item) = listed::<T>(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), collection, item);
+		assert!(!Listings::<T>::contains_key(collection, item));
+	}
+
+	#[benchmark]
+	fn buy(b: Linear<1, { T::MaxBeneficiaries::get() }>) {
+		let (_, collection, item) = listed::<T>(b);
+		let buyer = funded::<T>("buyer", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), collection, item, Helper::<T>::asset(), price::<T>(), 0);
+		assert!(!Listings::<T>::contains_key(collection, item));
+	}
+
+	#[benchmark]
+	fn make_offer() {
+		let (_, collection, item) = item::<T>(1);
+		let offerer = funded::<T>("offerer", 0);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(offerer),
+			collection,
+			item,
+			Helper::<T>::asset(),
+			price::<T>(),
+			later::<T>(10),
+		);
+		assert!(Offers::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn withdraw_offer() {
+		let (_, offer) = offered::<T>(1);
+		let offerer =
+			Offers::<T>::get(offer).map(|o| o.offerer).unwrap_or_else(|| account("offerer", 0, 0));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(offerer), offer);
+		assert!(!Offers::<T>::contains_key(offer));
+	}
+
+	#[benchmark]
+	fn accept_offer(b: Linear<1, { T::MaxBeneficiaries::get() }>) {
+		let (seller, offer) = offered::<T>(b);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), offer);
+		assert!(!Offers::<T>::contains_key(offer));
+	}
+
+	#[benchmark]
+	fn create_auction() {
+		let (seller, collection, item) = item::<T>(1);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(seller),
+			collection,
+			item,
+			Helper::<T>::asset(),
+			price::<T>(),
+			price::<T>(),
+			1_000,
+			later::<T>(10),
+		);
+		assert!(Auctions::<T>::contains_key(collection, item));
+	}
+
+	#[benchmark]
+	fn bid() {
+		let (_, collection, item) = auctioned::<T>(1);
+		// A previous bid, so that the new one also releases it.
+		let first = funded::<T>("bidder", 0);
+		let placed =
+			Pallet::<T>::bid(RawOrigin::Signed(first).into(), collection, item, price::<T>());
+		assert!(placed.is_ok(), "benchmark setup places a first bid");
+		let bidder = funded::<T>("bidder", 1);
+		let amount = price::<T>() + price::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bidder.clone()), collection, item, amount);
+		assert_eq!(
+			Auctions::<T>::get(collection, item).and_then(|a| a.highest).map(|h| h.0),
+			Some(bidder)
+		);
+	}
+
+	#[benchmark]
+	fn settle_auction(b: Linear<1, { T::MaxBeneficiaries::get() }>) {
+		let (_, collection, item) = auctioned::<T>(b);
+		let bidder = funded::<T>("bidder", 0);
+		let placed = Pallet::<T>::bid(
+			RawOrigin::Signed(bidder.clone()).into(),
+			collection,
+			item,
+			price::<T>(),
+		);
+		assert!(placed.is_ok(), "benchmark setup places a bid");
+		frame_system::Pallet::<T>::set_block_number(later::<T>(10));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bidder), collection, item);
+		assert!(!Auctions::<T>::contains_key(collection, item));
+	}
+
+	#[benchmark]
+	fn cancel_auction() {
+		let (seller, collection, item) = auctioned::<T>(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), collection, item);
+		assert!(!Auctions::<T>::contains_key(collection, item));
+	}
+
+	#[benchmark]
+	fn create_drop() {
+		let issuer = funded::<T>("issuer", 0);
+		let collection = Helper::<T>::collection(&issuer, 1);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(issuer),
+			collection,
+			Helper::<T>::asset(),
+			price::<T>(),
+			u32::MAX,
+			0,
+			later::<T>(10),
+		);
+		assert!(Drops::<T>::contains_key(collection));
+	}
+
+	#[benchmark]
+	fn buy_from_drop(b: Linear<1, { T::MaxBeneficiaries::get() }>) {
+		let (_, collection) = dropped::<T>(b);
+		let buyer = funded::<T>("buyer", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer.clone()), collection, price::<T>(), 0);
+		assert_eq!(DropPurchases::<T>::get(collection, &buyer), 1);
+	}
+
+	#[benchmark]
+	fn close_drop() {
+		let (issuer, collection) = dropped::<T>(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), collection);
+		assert!(!Drops::<T>::contains_key(collection));
+	}
+
+	#[benchmark]
+	fn on_initialize(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		let (_, collection, item) = item::<T>(1);
+		let expires_at = later::<T>(10);
+		for i in 0..n {
+			let offerer = funded::<T>("offerer", i);
+			let made = Pallet::<T>::make_offer(
+				RawOrigin::Signed(offerer).into(),
+				collection,
+				item,
+				Helper::<T>::asset(),
+				price::<T>(),
+				expires_at,
+			);
+			assert!(made.is_ok(), "benchmark setup makes an offer");
+		}
+		#[block]
+		{
+			Pallet::<T>::on_initialize(expires_at);
+		}
+		assert_eq!(Offers::<T>::iter().count(), 0);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
