@@ -176,10 +176,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs `test` in fresh externalities and checks the pallet's invariants afterwards.
+/// Runs `test` in fresh externalities and checks both pallets' invariants afterwards.
 pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		Collectibles::do_try_state().expect("collectibles invariants hold after the test");
+		Works::do_try_state().expect("works invariants hold after the test");
 	});
 }

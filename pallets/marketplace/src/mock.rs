@@ -2,7 +2,6 @@
 //! collectibles and the marketplace. Prices may be native or in the settlement asset.
 
 use crate as pallet_marketplace;
-use core::cell::RefCell;
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{
@@ -12,10 +11,9 @@ use frame_support::{
 };
 use frame_system::{EnsureRoot, EnsureSignedBy};
 use sp_runtime::BuildStorage;
-use std::collections::BTreeMap;
 use yinji_primitives::{
-	BasisPoints, CollectionId, CollectionKind, ItemId, KycLevel, Licence, MemberTiers, Tier,
-	TransferPolicy, WorkId, WorkKind,
+	BasisPoints, CollectionId, CollectionKind, ItemId, KycLevel, Licence, TransferPolicy, WorkId,
+	WorkKind,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -49,6 +47,8 @@ mod runtime {
 	pub type Collectibles = pallet_collectibles;
 	#[runtime::pallet_index(6)]
 	pub type Marketplace = pallet_marketplace;
+	#[runtime::pallet_index(7)]
+	pub type Loyalty = pallet_loyalty;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -159,20 +159,23 @@ impl Contains<NativeOrWithId<u32>> for Accepted {
 	}
 }
 
-thread_local! {
-	static TIERS: RefCell<BTreeMap<u64, Tier>> = const { RefCell::new(BTreeMap::new()) };
+impl pallet_loyalty::Config for Test {
+	type AssetKind = NativeOrWithId<u32>;
+	type Balance = u64;
+	type GovernanceOrigin = EnsureRoot<u64>;
+	type ExpiryPeriod = ConstU64<1_000>;
+	type BucketPeriod = ConstU64<100>;
+	type MaxBuckets = ConstU32<11>;
+	type MaxTiers = ConstU32<4>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Helper;
 }
 
-/// Member tiers the tests set by hand (the loyalty pallet supplies them in the runtime).
-pub struct TestTiers;
-impl TestTiers {
-	pub fn set(who: u64, tier: Tier) {
-		TIERS.with(|tiers| tiers.borrow_mut().insert(who, tier));
-	}
-}
-impl MemberTiers<u64> for TestTiers {
-	fn tier_of(who: &u64) -> Tier {
-		TIERS.with(|tiers| tiers.borrow().get(who).copied().unwrap_or_default())
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_loyalty::BenchmarkHelper<NativeOrWithId<u32>> for Helper {
+	fn asset() -> NativeOrWithId<u32> {
+		NATIVE
 	}
 }
 
@@ -186,8 +189,8 @@ impl pallet_marketplace::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Collectibles = Collectibles;
 	type Works = Works;
-	type Tiers = TestTiers;
-	type Loyalty = ();
+	type Tiers = Loyalty;
+	type Loyalty = Loyalty;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type FeeDestination = FeeDestination;
 	type Sponsor = Sponsor;
@@ -252,6 +255,19 @@ impl Helper {
 			min_holder_kyc,
 		));
 		collection
+	}
+
+	/// Gives `who` `points` loyalty points through a campaign of the museum's.
+	pub fn points(who: u64, points: yinji_primitives::Points) {
+		let campaign = pallet_loyalty::NextCampaignId::<Test>::get();
+		assert_ok!(Loyalty::create_campaign(RuntimeOrigin::root(), MUSEUM, points, 1_000_000));
+		assert_ok!(Loyalty::award(
+			RuntimeOrigin::signed(MUSEUM),
+			campaign,
+			who,
+			points,
+			pallet_loyalty::AwardReason::Event
+		));
 	}
 
 	/// Mints the next edition of `collection` (issued by `issuer`) to `owner`.
@@ -323,10 +339,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs `test` in fresh externalities and checks the marketplace's invariants afterwards.
+/// Runs `test` in fresh externalities and checks the invariants of every yinji pallet
+/// afterwards.
 pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		Marketplace::do_try_state().expect("marketplace invariants hold after the test");
+		Loyalty::do_try_state().expect("loyalty invariants hold after the test");
+		Collectibles::do_try_state().expect("collectibles invariants hold after the test");
+		Works::do_try_state().expect("works invariants hold after the test");
 	});
 }

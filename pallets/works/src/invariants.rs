@@ -1,6 +1,6 @@
 //! The pallet's invariants, checked by `try_state` (and after every unit test).
 
-#![cfg(any(test, feature = "try-runtime"))]
+// Compiled in every build, so that the tests of other pallets can check these invariants too.
 
 use crate::{
 	BalanceOf, Config, DisputeOf, HoldReason, NextWorkId, Pallet, ProposalOf, WorkIdOf, Works,

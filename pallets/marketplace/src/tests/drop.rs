@@ -83,14 +83,21 @@ fn buy_from_drop_enforces_cap_tier_price_and_end() {
 			Marketplace::buy_from_drop(RuntimeOrigin::signed(who), example.collection, max, 0)
 		};
 		assert_noop!(buy(DAVE, 1_000), Error::<Test>::TierTooLow);
-		TestTiers::set(DAVE, 2);
+		// Tiers at 100 and 500 lifetime points: DAVE reaches tier 2.
+		assert_ok!(Loyalty::set_tier_thresholds(
+			RuntimeOrigin::root(),
+			vec![100, 500].try_into().unwrap()
+		));
+		Helper::points(DAVE, 499);
+		assert_noop!(buy(DAVE, 1_000), Error::<Test>::TierTooLow);
+		Helper::points(DAVE, 1);
 		assert_noop!(buy(DAVE, 999), Error::<Test>::PriceAboveMax);
 		assert_noop!(buy(ALICE, 1_000), Error::<Test>::CannotBuyOwnItem);
 		assert_ok!(buy(DAVE, 1_000));
 		assert_ok!(buy(DAVE, 1_000));
 		assert_noop!(buy(DAVE, 1_000), Error::<Test>::PurchaseCapReached);
 		System::set_block_number(40);
-		TestTiers::set(EVE, 3);
+		Helper::points(EVE, 600);
 		assert_noop!(buy(EVE, 1_000), Error::<Test>::DropEnded);
 		assert_noop!(
 			Marketplace::buy_from_drop(RuntimeOrigin::signed(EVE), 42, 1_000, 0),

@@ -402,13 +402,14 @@ fn buy_fails_without_funds_and_changes_nothing() {
 }
 
 #[test]
-fn buy_fails_when_redeeming_points_without_a_loyalty_programme() {
+fn buy_fails_when_redeeming_points_in_a_currency_without_a_rate() {
 	build_and_execute(|| {
 		let (example, item) = bobs_item();
 		list_fixed(example.collection, item, BOB, 100);
+		Helper::points(DAVE, 50);
 		assert_noop!(
 			Marketplace::buy(RuntimeOrigin::signed(DAVE), example.collection, item, NATIVE, 100, 5),
-			DispatchError::Other("no loyalty programme to redeem points in")
+			pallet_loyalty::Error::<Test>::NoRateForAsset
 		);
 	});
 }

@@ -4,6 +4,7 @@ mod auction;
 mod drop;
 mod expiry;
 mod listing;
+mod loyalty;
 mod offer;
 mod properties;
 mod settlement;

@@ -98,8 +98,9 @@ proptest! {
 proptest! {
 	#![proptest_config(ProptestConfig::with_cases(200))]
 
-	/// Real resales on the mock chain: the total issuance does not move, the buyer pays exactly
-	/// the price, and every other account receives exactly its part of the breakdown.
+	/// Real resales on the mock chain, some with points redeemed: the total issuance does not
+	/// move, the buyer and the sponsor pay exactly the price between them, and every other
+	/// account receives exactly its part of the breakdown.
 	#[test]
 	fn real_settlements_conserve_money(
 		price in 1u64..200_000,
@@ -107,9 +108,16 @@ proptest! {
 		royalty in 0u16..=5_000,
 		upstream in 0u16..=WHOLE,
 		shares in prop::collection::vec(1u16..100, 1..=4),
+		redeem in prop_oneof![Just(0u128), 0u128..=1_000],
 	) {
 		new_test_ext().execute_with(|| {
 			assert_ok!(Marketplace::set_platform_fee(RuntimeOrigin::root(), fee_bps));
+			assert_ok!(Loyalty::set_rate(
+				RuntimeOrigin::root(),
+				NATIVE,
+				Some(pallet_loyalty::PointsRate { price_per_point: 50, point_value: 3 })
+			));
+			Helper::points(DAVE, 1_000);
 			let holders = [ALICE, CAROL, EVE, MUSEUM];
 			let total: u32 = shares.iter().map(|s| u32::from(*s)).sum();
 			let mut split: Vec<(u64, u16)> = shares
@@ -126,16 +134,18 @@ proptest! {
 			let item = Helper::mint(ALICE, collection, BOB);
 			list_fixed(collection, item, BOB, price);
 
-			let everyone = [ALICE, BOB, CAROL, DAVE, EVE, MUSEUM, PLATFORM];
+			let everyone = [ALICE, BOB, CAROL, DAVE, EVE, MUSEUM, PLATFORM, SPONSOR];
 			let issuance = Balances::total_issuance();
 			let before: Vec<u64> = everyone.iter().map(|who| balance(NATIVE, *who)).collect();
-			assert_ok!(Marketplace::buy(RuntimeOrigin::signed(DAVE), collection, item, NATIVE, price, 0));
-			let Event::Settled { fee, royalties, seller_proceeds, .. } = last_settled() else { unreachable!() };
+			assert_ok!(Marketplace::buy(RuntimeOrigin::signed(DAVE), collection, item, NATIVE, price, redeem));
+			let Event::Settled { fee, royalties, seller_proceeds, discount, .. } = last_settled() else { unreachable!() };
+			assert!(discount <= seller_proceeds);
 
 			let mut expected: BTreeMap<u64, i128> = BTreeMap::new();
 			*expected.entry(PLATFORM).or_default() += i128::from(fee);
 			*expected.entry(BOB).or_default() += i128::from(seller_proceeds);
-			*expected.entry(DAVE).or_default() -= i128::from(price);
+			*expected.entry(DAVE).or_default() -= i128::from(price - discount);
+			*expected.entry(SPONSOR).or_default() -= i128::from(discount);
 			for (who, amount) in royalties {
 				*expected.entry(who).or_default() += i128::from(amount);
 			}
@@ -145,6 +155,7 @@ proptest! {
 			}
 			assert_eq!(Balances::total_issuance(), issuance);
 			Marketplace::do_try_state().unwrap();
+			Loyalty::do_try_state().unwrap();
 		});
 	}
 }
