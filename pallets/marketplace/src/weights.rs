@@ -92,12 +92,7 @@ macro_rules! weights {
 		/// As `buy`, from an offer's hold.
 		/// The range of component `b` is `[1, 272]`.
 		fn accept_offer(b: u32) -> Weight {
-			Weight::from_parts(120_000_000, 12_000)
-				.saturating_add(Weight::from_parts(18_000_000, 2_600).saturating_mul(b.into()))
-				.saturating_add($db.reads(12_u64))
-				.saturating_add($db.reads((1_u64).saturating_mul(b.into())))
-				.saturating_add($db.writes(9_u64))
-				.saturating_add($db.writes((1_u64).saturating_mul(b.into())))
+			<Self as WeightInfo>::buy(b)
 		}
 		/// Storage: item, collection and work (r:3), `Marketplace::Auctions` (r:1 w:1),
 		/// `Marketplace::Listings` (r:1)
@@ -116,12 +111,7 @@ macro_rules! weights {
 		/// As `buy`, from the winning bid's hold.
 		/// The range of component `b` is `[1, 272]`.
 		fn settle_auction(b: u32) -> Weight {
-			Weight::from_parts(120_000_000, 12_000)
-				.saturating_add(Weight::from_parts(18_000_000, 2_600).saturating_mul(b.into()))
-				.saturating_add($db.reads(12_u64))
-				.saturating_add($db.reads((1_u64).saturating_mul(b.into())))
-				.saturating_add($db.writes(9_u64))
-				.saturating_add($db.writes((1_u64).saturating_mul(b.into())))
+			<Self as WeightInfo>::buy(b)
 		}
 		/// Storage: `Marketplace::Auctions` (r:1 w:1)
 		fn cancel_auction() -> Weight {
