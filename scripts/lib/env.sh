@@ -1,7 +1,12 @@
 # Shared settings for the scripts: sourced, not run.
 # One persistent target directory outside the clone, shared by every checkout and by CI.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/yinji-target}"
-# Pallet and off-chain crates need no wasm; the runtime's build script honours this.
-export SKIP_WASM_BUILD="${SKIP_WASM_BUILD:-1}"
-# Features every crate of the workspace declares, so tests also cover benchmarks and try-state.
+# Build the wasm runtime independently of where the clone lives, so that the same source gives
+# the same wasm (and chain-spec/local.raw.json stays comparable) on every machine.
+# The scripts source this file from the repository root.
+export WASM_BUILD_RUSTFLAGS="--remap-path-prefix=$PWD=/yinji"
+# Features every pallet declares, so tests also cover benchmarks and try-state.
 YINJI_TEST_FEATURES="runtime-benchmarks,try-runtime"
+# The crates that need no wasm runtime: the pallets and their primitives.
+YINJI_PALLETS=(-p yinji-primitives -p pallet-works -p pallet-collectibles -p pallet-marketplace
+	-p pallet-loyalty -p pallet-validator-set)

@@ -1,0 +1,353 @@
+//! The consortium network on this machine: real `yinji-node` processes on loopback ports,
+//! driven with real signed extrinsics through subxt. Each test starts its own network; run
+//! them one at a time (`--test-threads=1`).
+
+mod chain;
+mod harness;
+
+use chain::{account, account_id, connect, event_fields, field_u128, Chain};
+use harness::{eventually, Node, PEER_IDS};
+use std::{collections::BTreeSet, time::Duration};
+use subxt::{
+	config::substrate::DigestItem,
+	dynamic::{self, At, Value},
+	ext::codec::Decode,
+};
+use subxt_signer::sr25519::{dev, Keypair};
+
+const MINUTE: Duration = Duration::from_secs(60);
+
+/// A four-institution network of `--chain local`: Alice's node first, the others booting from
+/// it. Returns the nodes and a client of Alice's node.
+async fn local_network(root: &std::path::Path) -> (Vec<Node>, Chain) {
+	let alice = Node::start(root, 0, "local", &[], true);
+	let boot = vec![alice.multiaddr()];
+	let mut nodes = vec![alice];
+	for index in 1..4 {
+		nodes.push(Node::start(root, index, "local", &boot, true));
+	}
+	let chain = connect(&nodes[0]).await;
+	(nodes, chain)
+}
+
+/// The four institutions' keys.
+fn members() -> Vec<Keypair> {
+	vec![dev::alice(), dev::bob(), dev::charlie(), dev::dave()]
+}
+
+/// The Aura author key of the block with `hash`: the authority at `slot % authorities` of its
+/// parent's authority set.
+async fn author(chain: &Chain, hash: subxt::utils::H256) -> Option<[u8; 32]> {
+	let header = chain.legacy.chain_get_header(Some(hash)).await.ok().flatten()?;
+	let slot = header.digest.logs.iter().find_map(|log| match log {
+		DigestItem::PreRuntime(engine, data) if engine == b"aura" => u64::decode(&mut &data[..]).ok(),
+		_ => None,
+	})?;
+	let parent = chain.api.at_block(header.parent_hash).await.ok()?;
+	let authorities: Vec<[u8; 32]> = parent
+		.storage()
+		.fetch(dynamic::storage::<(), Vec<[u8; 32]>>("Aura", "Authorities"), ())
+		.await
+		.ok()?
+		.decode()
+		.ok()?;
+	authorities.get((slot % authorities.len() as u64) as usize).copied()
+}
+
+/// Scenario 1: four validators produce and finalize blocks, and every one of them authors.
+#[tokio::test]
+async fn four_validators_produce_and_finalize_blocks() {
+	let root = tempfile::tempdir().expect("a temporary directory");
+	let (nodes, alice) = local_network(root.path()).await;
+	alice.wait_finalized(8, 3 * MINUTE).await;
+	let mut authors = BTreeSet::new();
+	for number in 1..=8 {
+		let hash = alice.block_hash(number).await.expect("a finalized block has a hash");
+		authors.insert(author(&alice, hash).await.expect("every block names its Aura slot"));
+	}
+	assert_eq!(authors.len(), 4, "all four validators authored among blocks 1..=8");
+	for node in &nodes[1..] {
+		let chain = connect(node).await;
+		let finalized = chain.wait_finalized(8, MINUTE).await;
+		assert_eq!(chain.block_hash(8).await, alice.block_hash(8).await, "the nodes agree");
+		assert!(finalized <= chain.best().await);
+		assert_eq!(chain.peers().await, 3, "each node sees the three others");
+	}
+}
+
+/// Scenario 2: register a work, mint, list and buy through real signed extrinsics; the sale
+/// settles on the finalized chain with the royalty paid.
+#[tokio::test]
+async fn register_mint_list_buy_settles_on_the_network() {
+	let root = tempfile::tempdir().expect("a temporary directory");
+	let (_nodes, chain) = local_network(root.path()).await;
+	chain.wait_finalized(1, 3 * MINUTE).await;
+	let (museum, creator, collector, buyer) = (dev::alice(), dev::bob(), dev::charlie(), dev::dave());
+
+	// The museum (a member institution) attests the creator.
+	chain
+		.submit("Works", "attest_creator", vec![account(&creator), Value::u128(2), Value::u128(1_000_000)], &museum)
+		.await;
+	let events = chain
+		.submit(
+			"Works",
+			"register_work",
+			vec![
+				Value::from_bytes([7u8; 32]),
+				Value::unnamed_variant("None", []),
+				Value::from_bytes(b"bafkreiexamplemetadatacid"),
+				Value::unnamed_variant("Image", []),
+				Value::unnamed_variant("AllRightsReserved", []),
+				Value::unnamed_composite([Value::unnamed_composite([account(&creator), Value::u128(10_000)])]),
+				Value::unnamed_composite([]),
+			],
+			&creator,
+		)
+		.await;
+	let work = field_u128(&event_fields(&events, "Works", "WorkRegistered").expect("registered"), "work");
+	chain
+		.submit(
+			"Collectibles",
+			"create_collection",
+			vec![
+				Value::u128(work),
+				Value::unnamed_variant("DigitalCollectible", []),
+				Value::u128(100),
+				Value::from_bytes(b"bafkreiexamplecollection"),
+				Value::u128(1_000),
+				Value::unnamed_variant("SettlementOnly", []),
+				Value::u128(0),
+			],
+			&creator,
+		)
+		.await;
+	chain
+		.submit("Collectibles", "mint", vec![Value::u128(0), account(&collector), Value::u128(1)], &creator)
+		.await;
+	let price: u128 = 10 * 1_000_000_000_000;
+	chain
+		.submit(
+			"Marketplace",
+			"list",
+			vec![
+				Value::u128(0),
+				Value::u128(1),
+				Value::unnamed_variant("Native", []),
+				Value::u128(price),
+				Value::u128(1_000_000),
+				Value::unnamed_variant("None", []),
+			],
+			&collector,
+		)
+		.await;
+	let events = chain
+		.submit(
+			"Marketplace",
+			"buy",
+			vec![Value::u128(0), Value::u128(1), Value::unnamed_variant("Native", []), Value::u128(price), Value::u128(0)],
+			&buyer,
+		)
+		.await;
+	let settled = event_fields(&events, "Marketplace", "Settled").expect("the sale settled");
+	assert_eq!(field_u128(&settled, "gross"), price);
+	// No platform fee at genesis; a 10 % royalty to the creator; the rest to the collector.
+	assert_eq!(field_u128(&settled, "fee"), 0);
+	assert_eq!(field_u128(&settled, "seller_proceeds"), price - price / 10);
+	let royalties = format!("{:?}", settled.at("royalties"));
+	assert!(royalties.contains(&format!("{}", price / 10)), "royalty of a tenth: {royalties}");
+
+	let at = chain.api.at_current_block().await.expect("a finalized block");
+	let item: Item = at
+		.storage()
+		.fetch(dynamic::storage::<(u32, u32), Item>("Collectibles", "Items"), (0, 1))
+		.await
+		.expect("the item exists")
+		.decode()
+		.expect("the item decodes");
+	assert_eq!(item.owner, account_id(&buyer), "the buyer owns the item");
+	assert_eq!(item.nonce, 1, "one change of owner");
+}
+
+/// The fields of `Collectibles.Items` the tests read.
+#[derive(subxt::ext::scale_decode::DecodeAsType)]
+#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+struct Item {
+	owner: subxt::utils::AccountId32,
+	nonce: u32,
+}
+
+/// Scenario 3: with one validator down finality continues; with two down blocks continue but
+/// finality stalls; with both back it resumes within a minute and nothing finalized is lost.
+#[tokio::test]
+async fn finality_survives_one_validator_down_and_resumes_when_two_return() {
+	let root = tempfile::tempdir().expect("a temporary directory");
+	let (mut nodes, alice) = local_network(root.path()).await;
+	let before = alice.wait_finalized(4, 3 * MINUTE).await;
+	let finalized_hash = alice.block_hash(before).await;
+
+	nodes[3].kill();
+	let with_three = alice.finalized().await;
+	alice.wait_finalized(with_three + 4, 2 * MINUTE).await;
+
+	nodes[2].kill();
+	// Let in-flight GRANDPA rounds settle, then watch the chain grow without finality.
+	let best = alice.wait_best(alice.best().await + 2, MINUTE).await;
+	let stalled = alice.finalized().await;
+	alice.wait_best(best + 6, 2 * MINUTE).await;
+	let still = alice.finalized().await;
+	assert!(still <= stalled + 1, "finality went on with two of four validators: {stalled} -> {still}");
+	assert!(alice.best().await >= still + 6, "blocks keep coming without finality");
+
+	let resumed_from = alice.best().await;
+	nodes[2].restart();
+	nodes[3].restart();
+	alice.wait_finalized(resumed_from, MINUTE).await;
+	assert_eq!(alice.block_hash(before).await, finalized_hash, "finalized history is kept");
+	let charlie = connect(&nodes[2]).await;
+	charlie.wait_finalized(resumed_from, MINUTE).await;
+	assert_eq!(charlie.block_hash(before).await, finalized_hash, "the restarted node kept it too");
+}
+
+/// Passes the council motion that allow-lists node `index`, owned by `owner`.
+async fn allow_node(chain: &Chain, index: usize, owner: &Keypair) {
+	let peer: subxt::ext::scale_value::Value = Value::from_bytes(peer_id_bytes(index));
+	chain
+		.council_motion(
+			&members()[..3],
+			"NodeAuthorization",
+			"add_well_known_node",
+			vec![("node", peer), ("owner", account(owner))],
+		)
+		.await;
+}
+
+/// The peer id of test node `index` as bytes (base58-decoded).
+fn peer_id_bytes(index: usize) -> Vec<u8> {
+	const ALPHABET: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+	let mut bytes: Vec<u8> = Vec::new();
+	for c in PEER_IDS[index].bytes() {
+		let mut carry = ALPHABET.iter().position(|a| *a == c).expect("a base58 digit") as u32;
+		for byte in bytes.iter_mut().rev() {
+			carry += u32::from(*byte) * 58;
+			*byte = (carry & 0xff) as u8;
+			carry >>= 8;
+		}
+		while carry > 0 {
+			bytes.insert(0, (carry & 0xff) as u8);
+			carry >>= 8;
+		}
+	}
+	bytes
+}
+
+/// Scenario 4: a node whose peer id is not allow-listed does not sync; once the members vote
+/// it in, it does.
+#[tokio::test]
+async fn an_unlisted_node_syncs_only_after_the_members_allow_it() {
+	let root = tempfile::tempdir().expect("a temporary directory");
+	let (nodes, alice) = local_network(root.path()).await;
+	alice.wait_finalized(2, 3 * MINUTE).await;
+	let boot: Vec<String> = nodes.iter().map(Node::multiaddr).collect();
+	let ferdie_node = Node::start(root.path(), 5, "local", &boot, false);
+	let ferdie = &connect(&ferdie_node).await;
+	let alice = &alice;
+
+	// While the network grows by eight blocks, Ferdie's node gets nothing.
+	let now = alice.best().await;
+	alice.wait_best(now + 8, 2 * MINUTE).await;
+	assert_eq!(ferdie.best().await, 0, "an unlisted node synced");
+
+	allow_node(&alice, 5, &dev::ferdie()).await;
+	let target = alice.best().await;
+	eventually("the allow-listed node to sync", 2 * MINUTE, || async move {
+		(ferdie.best().await >= target).then_some(())
+	})
+	.await;
+}
+
+/// Scenario 5: the members vote a new validator in; it authors blocks after the session
+/// change.
+#[tokio::test]
+async fn members_vote_a_new_validator_in() {
+	let root = tempfile::tempdir().expect("a temporary directory");
+	let (nodes, alice) = local_network(root.path()).await;
+	let alice = &alice;
+	alice.wait_finalized(2, 3 * MINUTE).await;
+	let boot: Vec<String> = nodes.iter().map(Node::multiaddr).collect();
+	let eve_node = Node::start(root.path(), 4, "local", &boot, true);
+	let eve = dev::eve();
+	allow_node(&alice, 4, &eve).await;
+	let eve_chain = connect(&eve_node).await;
+	let synced_to = alice.best().await;
+	eve_chain.wait_best(synced_to, 2 * MINUTE).await;
+
+	// Eve's node makes session keys in its keystore, with a proof that they are hers.
+	let owner = format!("0x{}", encode_hex(&eve.public_key().0));
+	let generated: serde_json::Value = eve_chain.raw_with("author_rotateKeysWithOwner", owner).await;
+	let keys = decode_hex(generated["keys"].as_str().expect("the keys"));
+	let proof = decode_hex(generated["proof"].as_str().expect("a proof of possession"));
+	assert_eq!(keys.len(), 64, "Aura and GRANDPA public keys");
+	let aura: [u8; 32] = keys[..32].try_into().expect("32 bytes");
+	alice
+		.submit(
+			"Session",
+			"set_keys",
+			vec![
+				Value::named_composite([
+					("aura", Value::from_bytes(&keys[..32])),
+					("grandpa", Value::from_bytes(&keys[32..])),
+				]),
+				Value::from_bytes(&proof),
+			],
+			&eve,
+		)
+		.await;
+	alice.council_motion(&members()[..3], "ValidatorSet", "add_validator", vec![("who", account(&eve))]).await;
+
+	// Within three sessions (30 blocks), Eve authors a finalized block.
+	let from = alice.finalized().await;
+	eventually("a block authored by the new validator", 3 * MINUTE, || async move {
+		let finalized = alice.finalized().await;
+		for number in from..=finalized {
+			let hash = alice.block_hash(number).await?;
+			if author(&alice, hash).await == Some(aura) {
+				return Some(());
+			}
+		}
+		None
+	})
+	.await;
+}
+
+/// Lower-case hex of `bytes`.
+fn encode_hex(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Bytes of a `0x…` hex string.
+fn decode_hex(text: &str) -> Vec<u8> {
+	let text = text.trim_start_matches("0x");
+	(0..text.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex"))
+		.collect()
+}
+
+/// The committed raw `local` chain spec is the one the current runtime produces.
+#[test]
+fn the_committed_local_chain_spec_is_up_to_date() {
+	let output = std::process::Command::new(harness::NODE)
+		.args(["build-spec", "--chain", "local", "--raw", "--disable-default-bootnode"])
+		.output()
+		.expect("the node runs");
+	assert!(output.status.success(), "build-spec failed: {}", String::from_utf8_lossy(&output.stderr));
+	let built: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON spec");
+	let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-spec/local.raw.json");
+	let committed: serde_json::Value =
+		serde_json::from_str(&std::fs::read_to_string(&path).expect("chain-spec/local.raw.json exists"))
+			.expect("the committed spec is JSON");
+	assert!(
+		built == committed,
+		"chain-spec/local.raw.json is stale: regenerate it with the command in chain-spec/README.md"
+	);
+}

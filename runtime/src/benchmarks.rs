@@ -1,0 +1,125 @@
+//! The runtime's benchmarks: which pallets are benchmarked, and the setup the yinji pallets'
+//! benchmarks need from their neighbours.
+
+use crate::{
+	AccountId, Balance, Balances, Collectibles, Runtime, RuntimeOrigin, Works, UNIT,
+};
+use alloc::vec;
+use frame_support::traits::fungible::{Mutate, NativeOrWithId};
+use yinji_primitives::{
+	BasisPoints, CollectionId, CollectionKind, ItemId, KycLevel, Licence, TransferPolicy, WorkId,
+	WorkKind, WHOLE,
+};
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_validator_set, ValidatorSet]
+	[pallet_works, Works]
+	[pallet_collectibles, Collectibles]
+	[pallet_marketplace, Marketplace]
+	[pallet_loyalty, Loyalty]
+);
+
+/// Sets up works, collections and funds through the real pallets.
+pub struct Helper;
+
+impl Helper {
+	/// Registers a work by `registrant` (attested here) with `split`.
+	fn work(registrant: &AccountId, split: vec::Vec<(AccountId, BasisPoints)>) -> WorkId {
+		pallet_works::AttestationOf::<Runtime>::insert(
+			registrant,
+			pallet_works::Attestation {
+				institution: registrant.clone(),
+				kyc_level: 1,
+				expires_at: u32::MAX,
+			},
+		);
+		let work = pallet_works::NextWorkId::<Runtime>::get();
+		let mut content = [0xB5u8; 32];
+		content[..8].copy_from_slice(&work.to_le_bytes());
+		let registered = Works::register_work(
+			RuntimeOrigin::signed(registrant.clone()),
+			content,
+			None,
+			vec![b'c'; 59].try_into().unwrap_or_default(),
+			WorkKind::Image,
+			Licence::Commercial { fee: 0, derivatives: true },
+			split.try_into().unwrap_or_default(),
+			Default::default(),
+		);
+		assert!(registered.is_ok(), "benchmark setup registers a work");
+		work
+	}
+}
+
+impl pallet_collectibles::BenchmarkHelper<AccountId> for Helper {
+	fn registered_work(holder: &AccountId) -> WorkId {
+		Self::work(holder, vec![(holder.clone(), WHOLE)])
+	}
+
+	fn attest(who: &AccountId, level: KycLevel) {
+		pallet_works::AttestationOf::<Runtime>::insert(
+			who,
+			pallet_works::Attestation { institution: who.clone(), kyc_level: level, expires_at: u32::MAX },
+		);
+	}
+}
+
+impl pallet_marketplace::BenchmarkHelper<AccountId, NativeOrWithId<u32>, Balance> for Helper {
+	fn asset() -> NativeOrWithId<u32> {
+		NativeOrWithId::Native
+	}
+
+	fn fund(who: &AccountId, _asset: &NativeOrWithId<u32>, amount: Balance) {
+		let _ = Balances::mint_into(who, amount.saturating_mul(UNIT));
+	}
+
+	fn collection(issuer: &AccountId, beneficiaries: u32) -> CollectionId {
+		let count = beneficiaries.max(1);
+		let share = WHOLE / count as BasisPoints;
+		let mut split: vec::Vec<(AccountId, BasisPoints)> = (0..count)
+			.map(|i| {
+				let holder = if i == 0 {
+					issuer.clone()
+				} else {
+					frame_benchmarking::account("holder", i, 0)
+				};
+				let _ = Balances::mint_into(&holder, UNIT);
+				(holder, share)
+			})
+			.collect();
+		split[0].1 += WHOLE - share * count as BasisPoints;
+		let work = Self::work(issuer, split);
+		let collection = pallet_collectibles::NextCollectionId::<Runtime>::get();
+		let created = Collectibles::create_collection(
+			RuntimeOrigin::signed(issuer.clone()),
+			work,
+			CollectionKind::DigitalCollectible,
+			u32::MAX,
+			vec![b'c'; 59].try_into().unwrap_or_default(),
+			1_000,
+			TransferPolicy::SettlementOnly,
+			0,
+		);
+		assert!(created.is_ok(), "benchmark setup creates a collection");
+		collection
+	}
+
+	fn mint(issuer: &AccountId, collection: CollectionId, owner: &AccountId) -> ItemId {
+		let item = pallet_collectibles::Collections::<Runtime>::get(collection)
+			.map_or(1, |c| c.minted + 1);
+		let minted = Collectibles::mint(RuntimeOrigin::signed(issuer.clone()), collection, owner.clone(), 1);
+		assert!(minted.is_ok(), "benchmark setup mints an item");
+		item
+	}
+}
+
+impl pallet_loyalty::BenchmarkHelper<NativeOrWithId<u32>> for Helper {
+	fn asset() -> NativeOrWithId<u32> {
+		NativeOrWithId::Native
+	}
+}

@@ -1,0 +1,70 @@
+//! Tests of the presets and the runtime's wiring, in native execution.
+
+use crate::{genesis_config_presets, Runtime, RuntimeGenesisConfig};
+use frame_support::traits::Get;
+use serde_json::Value;
+use sp_core::Pair;
+use sp_runtime::BuildStorage;
+
+/// Merges `patch` into `base`, as the node does with a preset.
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Externalities with the genesis of preset `id`.
+fn genesis(id: &str) -> sp_io::TestExternalities {
+	let patch = genesis_config_presets::get_preset(&id.into()).expect("the preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serialises");
+	merge(&mut config, serde_json::from_slice(&patch).expect("the preset is JSON"));
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a valid genesis");
+	config.build_storage().expect("the genesis builds").into()
+}
+
+#[test]
+fn presets_are_listed() {
+	let names: Vec<String> = genesis_config_presets::preset_names()
+		.into_iter()
+		.map(|id| String::from(id.as_ref()))
+		.collect();
+	assert_eq!(names, vec!["development", "local_testnet"]);
+}
+
+#[test]
+fn local_preset_makes_four_institutions_without_sudo() {
+	genesis("local_testnet").execute_with(|| {
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().len(), 4);
+		assert_eq!(pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(), 4);
+		assert_eq!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert!(pallet_sudo::Key::<Runtime>::get().is_none(), "no sudo outside development");
+		let sponsor = crate::configs::Sponsor::get();
+		assert!(pallet_balances::Pallet::<Runtime>::free_balance(sponsor) > 0, "the sponsor is funded");
+	});
+}
+
+#[test]
+fn development_preset_has_one_validator_and_sudo() {
+	genesis("development").execute_with(|| {
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), vec![alice.clone()]);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
+	});
+}
+
+#[test]
+fn test_peer_ids_match_the_node_keys() {
+	// Alice's node key is 32 bytes of 0x01; its peer id is the identity multihash of the
+	// protobuf-encoded ed25519 public key.
+	let public = sp_core::ed25519::Pair::from_seed(&[1u8; 32]).public();
+	let mut expected = vec![0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+	expected.extend_from_slice(&public.0);
+	assert_eq!(genesis_config_presets::test_peer_id(0), expected);
+}
