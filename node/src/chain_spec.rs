@@ -71,7 +71,11 @@ struct ConsortiumFile {
 }
 
 /// A consortium chain spec from the JSON file at `path`.
-pub fn consortium_chain_spec(path: &std::path::Path, name: &str, id: &str) -> Result<ChainSpec, String> {
+pub fn consortium_chain_spec(
+	path: &std::path::Path,
+	name: &str,
+	id: &str,
+) -> Result<ChainSpec, String> {
 	let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
 	let file: ConsortiumFile =
 		serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -102,7 +106,8 @@ pub fn consortium_chain_spec(path: &std::path::Path, name: &str, id: &str) -> Re
 		.iter()
 		.map(|(who, amount)| Ok((account(who, "endowed account")?, *amount)))
 		.collect::<Result<Vec<_>, String>>()?;
-	let genesis = yinji_runtime::genesis_config_presets::consortium_genesis(&institutions, &endowed, None);
+	let genesis =
+		yinji_runtime::genesis_config_presets::consortium_genesis(&institutions, &endowed, None);
 	Ok(ChainSpec::builder(wasm()?, None)
 		.with_name(name)
 		.with_id(id)

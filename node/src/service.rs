@@ -13,8 +13,11 @@ use std::{sync::Arc, time::Duration};
 use yinji_runtime::{apis::RuntimeApi, opaque::Block};
 
 /// The full client: the runtime executed by the wasm executor only.
-pub(crate) type FullClient =
-	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>>;
+pub(crate) type FullClient = sc_service::TFullClient<
+	Block,
+	RuntimeApi,
+	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
+>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
@@ -85,30 +88,31 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	)?;
 
 	let inherent_client = client.clone();
-	let import_queue = sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
-		block_import: grandpa_block_import.clone(),
-		justification_import: Some(Box::new(grandpa_block_import.clone())),
-		client: client.clone(),
-		create_inherent_data_providers: move |parent_hash, _| {
-			let client = inherent_client.clone();
-			async move {
-				let slot_duration =
-					sc_consensus_aura::standalone::slot_duration_at(&*client, parent_hash)?;
-				let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-				let slot =
+	let import_queue =
+		sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
+			block_import: grandpa_block_import.clone(),
+			justification_import: Some(Box::new(grandpa_block_import.clone())),
+			client: client.clone(),
+			create_inherent_data_providers: move |parent_hash, _| {
+				let client = inherent_client.clone();
+				async move {
+					let slot_duration =
+						sc_consensus_aura::standalone::slot_duration_at(&*client, parent_hash)?;
+					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+					let slot =
 					sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
 						*timestamp,
 						slot_duration,
 					);
-				Ok((slot, timestamp))
-			}
-		},
-		spawner: &task_manager.spawn_essential_handle(),
-		registry: config.prometheus_registry(),
-		check_for_equivocation: Default::default(),
-		telemetry: telemetry.as_ref().map(|telemetry| telemetry.handle()),
-		compatibility_mode: Default::default(),
-	})?;
+					Ok((slot, timestamp))
+				}
+			},
+			spawner: &task_manager.spawn_essential_handle(),
+			registry: config.prometheus_registry(),
+			check_for_equivocation: Default::default(),
+			telemetry: telemetry.as_ref().map(|telemetry| telemetry.handle()),
+			compatibility_mode: Default::default(),
+		})?;
 
 	Ok(sc_service::PartialComponents {
 		client,
@@ -123,19 +127,23 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// Runs the node on the network backend the configuration names.
-pub fn new_full_with_configured_network(config: Configuration) -> Result<TaskManager, ServiceError> {
+pub fn new_full_with_configured_network(
+	config: Configuration,
+) -> Result<TaskManager, ServiceError> {
 	match config.network.network_backend {
-		sc_network::config::NetworkBackendType::Libp2p =>
-			new_full::<sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>>(
-				config,
-			),
-		sc_network::config::NetworkBackendType::Litep2p =>
-			new_full::<sc_network::Litep2pNetworkBackend>(config),
+		sc_network::config::NetworkBackendType::Libp2p => new_full::<
+			sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
+		>(config),
+		sc_network::config::NetworkBackendType::Litep2p => {
+			new_full::<sc_network::Litep2pNetworkBackend>(config)
+		}
 	}
 }
 
 /// Builds and starts every task of a full node.
-pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
+pub fn new_full<
+	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
+>(
 	config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {

@@ -1,9 +1,7 @@
 //! The runtime's benchmarks: which pallets are benchmarked, and the setup the yinji pallets'
 //! benchmarks need from their neighbours.
 
-use crate::{
-	AccountId, Balance, Balances, Collectibles, Runtime, RuntimeOrigin, Works, UNIT,
-};
+use crate::{AccountId, Balance, Balances, Collectibles, Runtime, RuntimeOrigin, Works, UNIT};
 use alloc::vec;
 use frame_support::traits::fungible::{Mutate, NativeOrWithId};
 use yinji_primitives::{
@@ -64,7 +62,11 @@ impl pallet_collectibles::BenchmarkHelper<AccountId> for Helper {
 	fn attest(who: &AccountId, level: KycLevel) {
 		pallet_works::AttestationOf::<Runtime>::insert(
 			who,
-			pallet_works::Attestation { institution: who.clone(), kyc_level: level, expires_at: u32::MAX },
+			pallet_works::Attestation {
+				institution: who.clone(),
+				kyc_level: level,
+				expires_at: u32::MAX,
+			},
 		);
 	}
 }
@@ -112,7 +114,8 @@ impl pallet_marketplace::BenchmarkHelper<AccountId, NativeOrWithId<u32>, Balance
 	fn mint(issuer: &AccountId, collection: CollectionId, owner: &AccountId) -> ItemId {
 		let item = pallet_collectibles::Collections::<Runtime>::get(collection)
 			.map_or(1, |c| c.minted + 1);
-		let minted = Collectibles::mint(RuntimeOrigin::signed(issuer.clone()), collection, owner.clone(), 1);
+		let minted =
+			Collectibles::mint(RuntimeOrigin::signed(issuer.clone()), collection, owner.clone(), 1);
 		assert!(minted.is_ok(), "benchmark setup mints an item");
 		item
 	}

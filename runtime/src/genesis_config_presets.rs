@@ -3,8 +3,8 @@
 //! network from a file listing the institutions.
 
 use crate::{
-	configs::SETTLEMENT_SPONSOR_ENDOWMENT, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig,
-	SessionKeys, SudoConfig, UNIT,
+	configs::SETTLEMENT_SPONSOR_ENDOWMENT, AccountId, Balance, BalancesConfig,
+	RuntimeGenesisConfig, SessionKeys, SudoConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;

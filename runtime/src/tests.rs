@@ -9,10 +9,11 @@ use sp_runtime::BuildStorage;
 /// Merges `patch` into `base`, as the node does with a preset.
 fn merge(base: &mut Value, patch: Value) {
 	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) =>
+		(Value::Object(base), Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(Value::Null), value);
-			},
+			}
+		}
 		(base, patch) => *base = patch,
 	}
 }
@@ -39,14 +40,23 @@ fn presets_are_listed() {
 fn local_preset_makes_four_institutions_without_sudo() {
 	genesis("local_testnet").execute_with(|| {
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 4);
-		assert_eq!(pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().len(), 4);
-		assert_eq!(pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(), 4);
+		assert_eq!(
+			pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().len(),
+			4
+		);
+		assert_eq!(
+			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(),
+			4
+		);
 		assert_eq!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
 		assert!(pallet_sudo::Key::<Runtime>::get().is_none(), "no sudo outside development");
 		let sponsor = crate::configs::Sponsor::get();
-		assert!(pallet_balances::Pallet::<Runtime>::free_balance(sponsor) > 0, "the sponsor is funded");
+		assert!(
+			pallet_balances::Pallet::<Runtime>::free_balance(sponsor) > 0,
+			"the sponsor is funded"
+		);
 	});
 }
 
@@ -54,7 +64,10 @@ fn local_preset_makes_four_institutions_without_sudo() {
 fn development_preset_has_one_validator_and_sudo() {
 	genesis("development").execute_with(|| {
 		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
-		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), vec![alice.clone()]);
+		assert_eq!(
+			pallet_validator_set::Validators::<Runtime>::get().into_inner(),
+			vec![alice.clone()]
+		);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 	});
 }

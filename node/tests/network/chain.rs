@@ -27,10 +27,14 @@ pub struct Chain {
 pub async fn connect(node: &Node) -> Chain {
 	let url = node.url();
 	let log = node.log();
-	let rpc = eventually(&format!("the RPC server of {url} (log: {})", log.display()), Duration::from_secs(120), || {
-		let url = url.clone();
-		async move { RpcClient::from_insecure_url(&url).await.ok() }
-	})
+	let rpc = eventually(
+		&format!("the RPC server of {url} (log: {})", log.display()),
+		Duration::from_secs(120),
+		|| {
+			let url = url.clone();
+			async move { RpcClient::from_insecure_url(&url).await.ok() }
+		},
+	)
 	.await;
 	let api = OnlineClient::<SubstrateConfig>::from_rpc_client(rpc.clone())
 		.await
@@ -42,12 +46,7 @@ pub async fn connect(node: &Node) -> Chain {
 impl Chain {
 	/// The best block number.
 	pub async fn best(&self) -> u64 {
-		self.legacy
-			.chain_get_header(None)
-			.await
-			.ok()
-			.flatten()
-			.map_or(0, |header| header.number)
+		self.legacy.chain_get_header(None).await.ok().flatten().map_or(0, |header| header.number)
 	}
 
 	/// The finalized block number.
@@ -110,20 +109,41 @@ impl Chain {
 	}
 
 	/// Passes `pallet.call(args)` as a council motion: `members[0]` proposes with a threshold
-	/// of all of `members`, the others vote aye, the proposer closes it. Asserts it executed
+	/// of all of `members`, each of them votes aye, the proposer closes it. Asserts it executed
 	/// successfully.
-	pub async fn council_motion(&self, members: &[Keypair], pallet: &str, call: &str, args: Vec<(&str, Value)>) {
-		let inner = dynamic::tx(pallet, call, Composite::named(args.into_iter().map(|(n, v)| (n.to_string(), v))));
+	pub async fn council_motion(
+		&self,
+		members: &[Keypair],
+		pallet: &str,
+		call: &str,
+		args: Vec<(&str, Value)>,
+	) {
+		let inner = dynamic::tx(
+			pallet,
+			call,
+			Composite::named(args.into_iter().map(|(n, v)| (n.to_string(), v))),
+		);
 		let at = self.api.at_current_block().await.expect("a finalized block");
-		let length = at.tx().call_data(&inner).expect("the call encodes").len() as u128;
+		let length = at
+			.tx()
+			.call_data(&inner)
+			.unwrap_or_else(|e| panic!("{pallet}.{call} encodes: {e}"))
+			.len() as u128;
 		let threshold = members.len() as u128;
 		let events = self
-			.submit("Council", "propose", vec![Value::u128(threshold), inner.into_value(), Value::u128(length)], &members[0])
+			.submit(
+				"Council",
+				"propose",
+				vec![Value::u128(threshold), inner.into_value(), Value::u128(length)],
+				&members[0],
+			)
 			.await;
-		let proposed = event_fields(&events, "Council", "Proposed").expect("the motion was proposed");
+		let proposed =
+			event_fields(&events, "Council", "Proposed").expect("the motion was proposed");
 		let index = field_u128(&proposed, "proposal_index");
 		let hash = proposed.at("proposal_hash").cloned().expect("the motion has a hash");
-		for member in &members[1..] {
+		// The proposer's aye is not implied: every member votes, the proposer too.
+		for member in members {
 			self.submit(
 				"Council",
 				"vote",
@@ -137,7 +157,12 @@ impl Chain {
 			("proof_size", Value::u128(100_000)),
 		]);
 		let events = self
-			.submit("Council", "close", vec![hash, Value::u128(index), weight, Value::u128(length)], &members[0])
+			.submit(
+				"Council",
+				"close",
+				vec![hash, Value::u128(index), weight, Value::u128(length)],
+				&members[0],
+			)
 			.await;
 		let executed = event_fields(&events, "Council", "Executed").expect("the motion executed");
 		let result = format!("{:?}", executed.at("result"));
@@ -146,7 +171,10 @@ impl Chain {
 
 	/// A raw RPC call with one parameter.
 	pub async fn raw_with<T: serde::de::DeserializeOwned>(&self, method: &str, param: String) -> T {
-		self.rpc.request(method, rpc_params![param]).await.unwrap_or_else(|e| panic!("{method}: {e}"))
+		self.rpc
+			.request(method, rpc_params![param])
+			.await
+			.unwrap_or_else(|e| panic!("{method}: {e}"))
 	}
 }
 

@@ -51,7 +51,13 @@ pub struct Node {
 impl Node {
 	/// Starts node `index` of the chain `chain` (`local` or a spec file) with its test node key,
 	/// as a validator with its dev keys if `validator`.
-	pub fn start(root: &Path, index: usize, chain: &str, bootnodes: &[String], validator: bool) -> Node {
+	pub fn start(
+		root: &Path,
+		index: usize,
+		chain: &str,
+		bootnodes: &[String],
+		validator: bool,
+	) -> Node {
 		let mut node = Node {
 			index,
 			p2p_port: free_port(),
@@ -96,14 +102,19 @@ impl Node {
 			.args(["--offchain-worker", "always"])
 			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--rpc-methods", "unsafe"])
 			.args(["--name", NAMES[self.index]])
-			.args(["--log", "info,runtime=debug,sub-authority-discovery=warn"])
+			.args([
+				"--log",
+				&std::env::var("YINJI_NODE_LOG").unwrap_or_else(|_| "info,runtime=debug".into()),
+			])
 			.stdout(Stdio::null())
 			.stderr(log);
 		if self.validator {
 			command.arg(format!("--{}", NAMES[self.index]));
 		}
+		// The bootnodes are also reserved peers, which the node keeps dialling: a node that is
+		// refused until the members allow-list it then connects as soon as they do.
 		for bootnode in &self.bootnodes {
-			command.args(["--bootnodes", bootnode]);
+			command.args(["--bootnodes", bootnode, "--reserved-nodes", bootnode]);
 		}
 		self.child = Some(command.spawn().expect("the node binary starts"));
 	}

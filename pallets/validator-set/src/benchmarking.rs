@@ -9,8 +9,9 @@ use frame_support::{
 
 /// A set of `MaxValidators - 1` validators.
 fn nearly_full<T: Config>() {
-	let validators: Vec<T::AccountId> =
-		(0..T::MaxValidators::get().saturating_sub(1)).map(|i| account("validator", i, 0)).collect();
+	let validators: Vec<T::AccountId> = (0..T::MaxValidators::get().saturating_sub(1))
+		.map(|i| account("validator", i, 0))
+		.collect();
 	Validators::<T>::put(BoundedVec::truncate_from(validators));
 }
 

@@ -78,10 +78,9 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			let validators = BoundedVec::<T::AccountId, T::MaxValidators>::try_from(
-				self.validators.clone(),
-			)
-			.expect("genesis names at most MaxValidators validators; qed");
+			let validators =
+				BoundedVec::<T::AccountId, T::MaxValidators>::try_from(self.validators.clone())
+					.expect("genesis names at most MaxValidators validators; qed");
 			Validators::<T>::put(validators);
 		}
 	}
@@ -193,4 +192,3 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 
 	fn start_session(_start_index: u32) {}
 }
-

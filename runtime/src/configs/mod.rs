@@ -8,13 +8,14 @@ mod consortium;
 mod yinji;
 
 pub use consortium::{ConsortiumOrigin, InstitutionAccount};
-pub use yinji::{Sponsor, FeeDestination, SETTLEMENT_ASSET, SETTLEMENT_SPONSOR_ENDOWMENT};
+pub use yinji::{FeeDestination, Sponsor, SETTLEMENT_ASSET, SETTLEMENT_SPONSOR_ENDOWMENT};
 
 use crate::{
 	AccountId, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
 	System, EXISTENTIAL_DEPOSIT, MILLI_UNIT, SLOT_DURATION, VERSION,
 };
+use frame_support::dispatch::DispatchClass;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
@@ -23,7 +24,6 @@ use frame_support::{
 		IdentityFee, Weight,
 	},
 };
-use frame_support::dispatch::DispatchClass;
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::{traits::One, Perbill};

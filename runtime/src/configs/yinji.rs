@@ -2,8 +2,8 @@
 
 use super::{ConsortiumOrigin, InstitutionAccount};
 use crate::{
-	AccountId, AssetsHolder, Balance, Balances, BlockNumber, Loyalty, Runtime, RuntimeEvent,
-	RuntimeHoldReason, Works, Collectibles, DAYS, MILLI_UNIT, UNIT,
+	AccountId, AssetsHolder, Balance, Balances, BlockNumber, Collectibles, Loyalty, Runtime,
+	RuntimeEvent, RuntimeHoldReason, Works, DAYS, MILLI_UNIT, UNIT,
 };
 use frame_support::{
 	parameter_types,
@@ -80,7 +80,8 @@ impl pallet_collectibles::Config for Runtime {
 	type Works = Works;
 	type Attestations = Works;
 	type ArbitrationOrigin = ConsortiumOrigin;
-	type TagVerifierOrigin = frame_support::traits::EitherOfDiverse<EnsureRoot<AccountId>, InstitutionAccount>;
+	type TagVerifierOrigin =
+		frame_support::traits::EitherOfDiverse<EnsureRoot<AccountId>, InstitutionAccount>;
 	type CollectionDeposit = ConstU128<{ 10 * MILLI_UNIT }>;
 	type ItemDeposit = ConstU128<{ MILLI_UNIT }>;
 	type MaxMintBatch = ConstU32<50>;
@@ -98,8 +99,8 @@ pub type Funds = UnionOf<Balances, AssetsHolder, NativeFromLeft, NativeOrWithId<
 pub struct AcceptedAssets;
 impl Contains<NativeOrWithId<u32>> for AcceptedAssets {
 	fn contains(asset: &NativeOrWithId<u32>) -> bool {
-		matches!(asset, NativeOrWithId::Native) ||
-			*asset == NativeOrWithId::WithId(SETTLEMENT_ASSET)
+		matches!(asset, NativeOrWithId::Native)
+			|| *asset == NativeOrWithId::WithId(SETTLEMENT_ASSET)
 	}
 }
 
