@@ -30,9 +30,10 @@ pub use wasm::{WASM_BINARY, WASM_BINARY_BLOATY};
 
 extern crate alloc;
 
-pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]

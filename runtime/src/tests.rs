@@ -1,7 +1,6 @@
 //! Tests of the presets and the runtime's wiring, in native execution.
 
 use crate::{genesis_config_presets, Runtime, RuntimeGenesisConfig};
-use frame_support::traits::Get;
 use serde_json::Value;
 use sp_core::Pair;
 use sp_runtime::BuildStorage;
@@ -31,7 +30,10 @@ fn genesis(id: &str) -> sp_io::TestExternalities {
 fn presets_are_listed() {
 	let names: Vec<String> = genesis_config_presets::preset_names()
 		.into_iter()
-		.map(|id| String::from(id.as_ref()))
+		.map(|id| {
+			let name: &str = id.as_ref();
+			name.to_string()
+		})
 		.collect();
 	assert_eq!(names, vec!["development", "local_testnet"]);
 }

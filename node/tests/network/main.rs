@@ -2,6 +2,9 @@
 //! driven with real signed extrinsics through subxt. Each test starts its own network; run
 //! them one at a time (`--test-threads=1`).
 
+// Test code: a failed expectation is a failed test.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, clippy::redundant_guards)]
+
 mod chain;
 mod harness;
 
@@ -304,7 +307,7 @@ async fn members_vote_a_new_validator_in() {
 	let boot: Vec<String> = nodes.iter().map(Node::multiaddr).collect();
 	let eve_node = Node::start(root.path(), 4, "local", &boot, true);
 	let eve = dev::eve();
-	allow_node(&alice, 4, &eve).await;
+	allow_node(alice, 4, &eve).await;
 	let eve_chain = connect(&eve_node).await;
 	let synced_to = alice.best().await;
 	eve_chain.wait_best(synced_to, 2 * MINUTE).await;
@@ -346,7 +349,7 @@ async fn members_vote_a_new_validator_in() {
 		let finalized = alice.finalized().await;
 		for number in from..=finalized {
 			let hash = alice.block_hash(number).await?;
-			if author(&alice, hash).await == Some(aura) {
+			if author(alice, hash).await == Some(aura) {
 				return Some(());
 			}
 		}
@@ -357,7 +360,7 @@ async fn members_vote_a_new_validator_in() {
 
 /// A temporary directory for a test's nodes, removed afterwards unless `YINJI_KEEP_TEST_DIRS`
 /// is set (then its path is printed, to read the node logs).
-struct TestDir(Option<tempfile::TempDir>, std::path::PathBuf);
+struct TestDir(#[allow(dead_code)] Option<tempfile::TempDir>, std::path::PathBuf);
 
 impl TestDir {
 	fn path(&self) -> &std::path::Path {
