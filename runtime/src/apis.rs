@@ -249,7 +249,8 @@ impl_runtime_apis! {
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			let weight = Executive::try_runtime_upgrade(checks).unwrap();
+			// try-runtime reports a failed check by panicking: that is this API's contract; qed.
+			let weight = Executive::try_runtime_upgrade(checks).expect("upgrade checks pass; qed");
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 
@@ -259,7 +260,9 @@ impl_runtime_apis! {
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect,
 		) -> Weight {
-			Executive::try_execute_block(block, state_root_check, signature_check, select).unwrap()
+			// As above: a failed check is reported by panicking; qed.
+			Executive::try_execute_block(block, state_root_check, signature_check, select)
+				.expect("block checks pass; qed")
 		}
 	}
 }
