@@ -3,10 +3,8 @@
 
 use std::{
 	fs::File,
-	net::TcpListener,
 	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
-	time::{Duration, Instant},
 };
 
 /// The node binary Cargo built for these tests.
@@ -25,13 +23,7 @@ pub const PEER_IDS: [&str; 6] = [
 /// The keyring names whose dev keys (`--alice`, …) the nodes run with.
 pub const NAMES: [&str; 6] = ["alice", "bob", "charlie", "dave", "eve", "ferdie"];
 
-/// A free TCP port on loopback (the OS picks it; it is released for the node to take).
-pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0")
-		.and_then(|listener| listener.local_addr())
-		.map(|address| address.port())
-		.expect("the OS gives a free loopback port")
-}
+pub use yinji_client::testing::{eventually, free_port};
 
 /// One node process of a test network.
 pub struct Node {
@@ -142,22 +134,5 @@ impl Node {
 impl Drop for Node {
 	fn drop(&mut self) {
 		self.kill();
-	}
-}
-
-/// Polls `check` every 500 ms until it returns `Some` or `limit` passes; the deadline is what a
-/// condition may take, not a guess at how long something takes.
-pub async fn eventually<T, F, Fut>(what: &str, limit: Duration, mut check: F) -> T
-where
-	F: FnMut() -> Fut,
-	Fut: std::future::Future<Output = Option<T>>,
-{
-	let deadline = Instant::now() + limit;
-	loop {
-		if let Some(value) = check().await {
-			return value;
-		}
-		assert!(Instant::now() < deadline, "timed out after {limit:?} waiting for: {what}");
-		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
 }

@@ -1,0 +1,385 @@
+//! A connection to one yinji node.
+
+use std::time::{Duration, Instant};
+use subxt::{
+	client::{ClientAtBlock, OnlineClientAtBlockImpl},
+	config::RpcConfigFor,
+	dynamic::{self, Value},
+	events::Phase,
+	ext::scale_value::Composite,
+	rpcs::{LegacyRpcMethods, RpcClient},
+	utils::H256,
+	OnlineClient, SubstrateConfig,
+};
+use subxt_signer::sr25519::Keypair;
+
+/// What can go wrong talking to the chain.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+	/// The node could not be reached.
+	#[error("cannot reach the node at {url}: {reason}")]
+	Connect {
+		/// The node's RPC URL.
+		url: String,
+		/// The transport's error.
+		reason: String,
+	},
+	/// An RPC call failed (the node went away, or answered with an error).
+	#[error("RPC call {call} failed: {reason}")]
+	Rpc {
+		/// What was asked.
+		call: String,
+		/// The error.
+		reason: String,
+	},
+	/// The node does not know the block.
+	#[error("block {0} is not on the node's chain")]
+	UnknownBlock(u64),
+	/// A value did not decode as expected.
+	#[error("cannot decode {what}: {reason}")]
+	Decode {
+		/// The value.
+		what: String,
+		/// Why.
+		reason: String,
+	},
+	/// A submitted extrinsic was rejected or failed on chain.
+	#[error("{call} failed: {reason}")]
+	Extrinsic {
+		/// `Pallet.call`.
+		call: String,
+		/// The pool's or the runtime's error.
+		reason: String,
+	},
+}
+
+fn rpc_error(call: &str, error: impl std::fmt::Display) -> Error {
+	Error::Rpc { call: call.to_string(), reason: error.to_string() }
+}
+
+/// One event of a block, with its fields decoded by the metadata of the runtime that emitted it.
+#[derive(Clone, Debug)]
+pub struct ChainEvent {
+	/// Its index among the block's events.
+	pub index: u32,
+	/// The extrinsic that emitted it (`None` for block initialization and finalization).
+	pub extrinsic: Option<u32>,
+	/// The pallet's name in the runtime.
+	pub pallet: String,
+	/// The event's name.
+	pub name: String,
+	/// Its fields, by name.
+	pub fields: Value,
+}
+
+/// A block with the events of the pallets asked for.
+#[derive(Clone, Debug)]
+pub struct Block {
+	/// Its number.
+	pub number: u64,
+	/// Its hash.
+	pub hash: H256,
+	/// Its parent's hash.
+	pub parent_hash: H256,
+	/// `Timestamp.Now` in the block (milliseconds since the Unix epoch).
+	pub timestamp_ms: u64,
+	/// The runtime's `spec_version` in the block.
+	pub spec_version: u32,
+	/// How many events the block has in all (including those not returned).
+	pub event_count: u32,
+	/// The events of the pallets asked for, in block order.
+	pub events: Vec<ChainEvent>,
+}
+
+/// A view of the chain's state at one block.
+pub struct BlockView {
+	at: ClientAtBlock<SubstrateConfig, OnlineClientAtBlockImpl<SubstrateConfig>>,
+	number: u64,
+	hash: H256,
+}
+
+impl BlockView {
+	/// The block's number.
+	pub fn number(&self) -> u64 {
+		self.number
+	}
+
+	/// The block's hash.
+	pub fn hash(&self) -> H256 {
+		self.hash
+	}
+
+	/// Reads `pallet.entry(keys)`; `None` when the entry has no value.
+	pub async fn storage(
+		&self,
+		pallet: &str,
+		entry: &str,
+		keys: Vec<Value>,
+	) -> Result<Option<Value>, Error> {
+		let what = format!("{pallet}.{entry} at block {}", self.number);
+		let address = dynamic::storage::<Vec<Value>, Value>(pallet, entry);
+		let Some(value) =
+			self.at.storage().try_fetch(address, keys).await.map_err(|e| rpc_error(&what, e))?
+		else {
+			return Ok(None);
+		};
+		value.decode().map(Some).map_err(|e| Error::Decode { what, reason: e.to_string() })
+	}
+
+	/// The block with its events from `pallets` (every pallet when empty).
+	pub async fn block(&self, pallets: &[&str]) -> Result<Block, Error> {
+		let what = format!("block {}", self.number);
+		let header = self.at.block_header().await.map_err(|e| rpc_error(&what, e))?;
+		let events = self.at.events().fetch().await.map_err(|e| rpc_error(&what, e))?;
+		let mut wanted = Vec::new();
+		for event in events.iter() {
+			let event = event.map_err(|e| Error::Decode {
+				what: format!("an event of {what}"),
+				reason: e.to_string(),
+			})?;
+			if !pallets.is_empty() && !pallets.contains(&event.pallet_name()) {
+				continue;
+			}
+			let fields =
+				event.decode_fields_unchecked_as::<Value>().map_err(|e| Error::Decode {
+					what: format!(
+						"{}.{} #{} in {what}",
+						event.pallet_name(),
+						event.event_name(),
+						event.index()
+					),
+					reason: e.to_string(),
+				})?;
+			wanted.push(ChainEvent {
+				index: event.index(),
+				extrinsic: match event.phase() {
+					Phase::ApplyExtrinsic(index) => Some(index),
+					_ => None,
+				},
+				pallet: event.pallet_name().to_string(),
+				name: event.event_name().to_string(),
+				fields,
+			});
+		}
+		let now = self.storage("Timestamp", "Now", vec![]).await?;
+		let timestamp_ms = now
+			.as_ref()
+			.and_then(|value| value.as_u128())
+			.and_then(|ms| u64::try_from(ms).ok())
+			.unwrap_or_default();
+		Ok(Block {
+			number: self.number,
+			hash: self.hash,
+			parent_hash: header.parent_hash,
+			timestamp_ms,
+			spec_version: self.at.spec_version(),
+			event_count: events.len(),
+			events: wanted,
+		})
+	}
+}
+
+/// The events of a finalized extrinsic.
+#[derive(Clone, Debug)]
+pub struct Submitted {
+	/// The extrinsic's hash.
+	pub extrinsic_hash: H256,
+	/// Its index in the block.
+	pub extrinsic_index: usize,
+	/// Its events: pallet, event name, fields.
+	pub events: Vec<(String, String, Value)>,
+}
+
+impl Submitted {
+	/// The fields of its first `pallet.name` event.
+	pub fn event(&self, pallet: &str, name: &str) -> Option<&Value> {
+		self.events.iter().find(|(p, n, _)| p == pallet && n == name).map(|(_, _, fields)| fields)
+	}
+}
+
+/// A connection to one node.
+#[derive(Clone)]
+pub struct Chain {
+	api: OnlineClient<SubstrateConfig>,
+	legacy: LegacyRpcMethods<RpcConfigFor<SubstrateConfig>>,
+	url: String,
+}
+
+impl Chain {
+	/// Connects to the node at `url` (`ws://…`), once.
+	pub async fn connect(url: &str) -> Result<Chain, Error> {
+		let connect_error = |e: &dyn std::fmt::Display| Error::Connect {
+			url: url.to_string(),
+			reason: e.to_string(),
+		};
+		let rpc = RpcClient::from_insecure_url(url).await.map_err(|e| connect_error(&e))?;
+		let api = OnlineClient::<SubstrateConfig>::from_rpc_client(rpc.clone())
+			.await
+			.map_err(|e| connect_error(&e))?;
+		Ok(Chain { api, legacy: LegacyRpcMethods::new(rpc), url: url.to_string() })
+	}
+
+	/// Connects to the node at `url`, retrying with exponential backoff (250 ms doubling to
+	/// 8 s) until `limit` has passed; returns the last error then.
+	pub async fn connect_with_backoff(url: &str, limit: Duration) -> Result<Chain, Error> {
+		let deadline = Instant::now() + limit;
+		let mut delay = Duration::from_millis(250);
+		loop {
+			match Chain::connect(url).await {
+				Ok(chain) => return Ok(chain),
+				Err(error) if Instant::now() + delay > deadline => return Err(error),
+				Err(error) => {
+					tracing::debug!(%error, ?delay, "node not reachable yet");
+					tokio::time::sleep(delay).await;
+					delay = (delay * 2).min(Duration::from_secs(8));
+				}
+			}
+		}
+	}
+
+	/// The node's RPC URL.
+	pub fn url(&self) -> &str {
+		&self.url
+	}
+
+	/// The subxt client, for what this crate does not wrap.
+	pub fn api(&self) -> &OnlineClient<SubstrateConfig> {
+		&self.api
+	}
+
+	/// The chain's genesis hash.
+	pub fn genesis_hash(&self) -> H256 {
+		self.api.genesis_hash()
+	}
+
+	/// The number of the latest finalized block.
+	pub async fn finalized_number(&self) -> Result<u64, Error> {
+		let hash = self
+			.legacy
+			.chain_get_finalized_head()
+			.await
+			.map_err(|e| rpc_error("chain_getFinalizedHead", e))?;
+		let header = self
+			.legacy
+			.chain_get_header(Some(hash))
+			.await
+			.map_err(|e| rpc_error("chain_getHeader", e))?
+			.ok_or_else(|| rpc_error("chain_getHeader", "the finalized head has no header"))?;
+		Ok(header.number)
+	}
+
+	/// The hash of block `number` of the node's best chain (final once `number` is finalized).
+	pub async fn block_hash(&self, number: u64) -> Result<H256, Error> {
+		self.legacy
+			.chain_get_block_hash(Some(number.into()))
+			.await
+			.map_err(|e| rpc_error("chain_getBlockHash", e))?
+			.ok_or(Error::UnknownBlock(number))
+	}
+
+	/// A view of the state at block `number`, decoding with the metadata of the runtime
+	/// version in force at that block (subxt keeps one metadata per `spec_version`).
+	pub async fn at(&self, number: u64) -> Result<BlockView, Error> {
+		let hash = self.block_hash(number).await?;
+		let at = self
+			.api
+			.at_block_hash_and_number(hash, number)
+			.await
+			.map_err(|e| rpc_error(&format!("metadata at block {number}"), e))?;
+		Ok(BlockView { at, number, hash })
+	}
+
+	/// Waits for the next finalized head announced by the node (a subscription, not a poll);
+	/// returns its number.
+	pub async fn next_finalized(&self) -> Result<u64, Error> {
+		let mut heads = self
+			.legacy
+			.chain_subscribe_finalized_heads()
+			.await
+			.map_err(|e| rpc_error("chain_subscribeFinalizedHeads", e))?;
+		match heads.next().await {
+			Some(Ok(header)) => Ok(header.number),
+			Some(Err(e)) => Err(rpc_error("chain_subscribeFinalizedHeads", e)),
+			None => Err(rpc_error("chain_subscribeFinalizedHeads", "the subscription ended")),
+		}
+	}
+
+	/// Signs `pallet.call(args)` with `signer`, submits it, waits until its block is finalized
+	/// and returns its events; a rejected or failed extrinsic is an [`Error::Extrinsic`].
+	pub async fn submit(
+		&self,
+		pallet: &str,
+		call: &str,
+		args: Vec<Value>,
+		signer: &Keypair,
+	) -> Result<Submitted, Error> {
+		self.submit_payload(&dynamic::tx(pallet, call, Composite::unnamed(args)), signer).await
+	}
+
+	/// Submits `pallet.call(args)` through `Sudo.sudo` (development chains only).
+	pub async fn sudo(
+		&self,
+		pallet: &str,
+		call: &str,
+		args: Vec<Value>,
+		signer: &Keypair,
+	) -> Result<Submitted, Error> {
+		let inner = dynamic::tx(pallet, call, Composite::unnamed(args)).into_value();
+		let submitted = self.submit("Sudo", "sudo", vec![inner], signer).await?;
+		let result = submitted.event("Sudo", "Sudid").map(|fields| format!("{fields:?}"));
+		match result {
+			Some(result) if result.contains("Ok") => Ok(submitted),
+			other => Err(Error::Extrinsic {
+				call: format!("sudo {pallet}.{call}"),
+				reason: other.unwrap_or_else(|| "no Sudid event".into()),
+			}),
+		}
+	}
+
+	/// Submits `calls` (each `(pallet, call, args)`) as one `Utility.batch_all`.
+	pub async fn batch(
+		&self,
+		calls: Vec<(&str, &str, Vec<Value>)>,
+		signer: &Keypair,
+	) -> Result<Submitted, Error> {
+		let calls = calls
+			.into_iter()
+			.map(|(pallet, call, args)| {
+				dynamic::tx(pallet, call, Composite::unnamed(args)).into_value()
+			})
+			.collect::<Vec<_>>();
+		self.submit("Utility", "batch_all", vec![Value::unnamed_composite(calls)], signer).await
+	}
+
+	async fn submit_payload(
+		&self,
+		payload: &subxt::tx::DynamicPayload<Composite<()>>,
+		signer: &Keypair,
+	) -> Result<Submitted, Error> {
+		let name = format!("{}.{}", payload.pallet_name(), payload.call_name());
+		let failed = |e: &dyn std::fmt::Display| Error::Extrinsic {
+			call: name.clone(),
+			reason: e.to_string(),
+		};
+		let at = self.api.at_current_block().await.map_err(|e| failed(&e))?;
+		let events = at
+			.tx()
+			.sign_and_submit_then_watch_default(payload, signer)
+			.await
+			.map_err(|e| failed(&e))?
+			.wait_for_finalized_success()
+			.await
+			.map_err(|e| failed(&e))?;
+		let mut decoded = Vec::new();
+		for event in events.iter() {
+			let event = event.map_err(|e| failed(&e))?;
+			let fields = event.decode_fields_unchecked_as::<Value>().map_err(|e| failed(&e))?;
+			decoded.push((event.pallet_name().to_string(), event.event_name().to_string(), fields));
+		}
+		Ok(Submitted {
+			extrinsic_hash: events.extrinsic_hash(),
+			extrinsic_index: events.extrinsic_index(),
+			events: decoded,
+		})
+	}
+}
