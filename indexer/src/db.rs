@@ -63,46 +63,18 @@ impl Db {
 	/// Opens (creating it if needed) the database at `url` — `sqlite://PATH` or
 	/// `postgres://…` — and brings its schema up to date.
 	pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
-		sqlx::any::install_default_drivers();
-		let engine = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-			Engine::Postgres
-		} else if url.starts_with("sqlite:") {
-			Engine::Sqlite
-		} else {
-			return Err(sqlx::Error::Configuration(
-				format!("unsupported database URL {url:?}: use sqlite://PATH or postgres://…")
-					.into(),
-			));
-		};
-		let url = match engine {
-			Engine::Sqlite if !url.contains("mode=") => {
-				format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
-			}
-			_ => url.to_string(),
-		};
-		let pool = AnyPoolOptions::new()
-			.max_connections(if engine == Engine::Sqlite { 1 } else { 4 })
-			.after_connect(move |connection, _| {
-				Box::pin(async move {
-					if engine == Engine::Sqlite {
-						// Write-ahead log with a full sync at each commit: a committed batch
-						// survives a killed process and a power loss.
-						connection
-							.execute(
-								"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-								 PRAGMA busy_timeout = 10000;",
-							)
-							.await?;
-					}
-					Ok(())
-				})
-			})
-			.connect(&url)
-			.await?;
+		let (pool, engine) = connect(url).await?;
 		match engine {
 			Engine::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
 			Engine::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
 		}
+		Ok(Db { pool, engine })
+	}
+
+	/// Connects to an index another process writes (the gateway reads the indexer's database
+	/// this way), leaving its schema to the indexer.
+	pub async fn connect_reader(url: &str) -> Result<Db, sqlx::Error> {
+		let (pool, engine) = connect(url).await?;
 		Ok(Db { pool, engine })
 	}
 
@@ -180,6 +152,47 @@ impl Db {
 		};
 		rows.iter().map(|row| row.try_get(0)).collect()
 	}
+}
+
+/// A connection pool to `url` — `sqlite://PATH` (created if missing; WAL, full sync at commit)
+/// or `postgres://…` — without touching its schema. The gateway opens its own database this way.
+pub async fn connect(url: &str) -> Result<(AnyPool, Engine), sqlx::Error> {
+	sqlx::any::install_default_drivers();
+	let engine = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+		Engine::Postgres
+	} else if url.starts_with("sqlite:") {
+		Engine::Sqlite
+	} else {
+		return Err(sqlx::Error::Configuration(
+			format!("unsupported database URL {url:?}: use sqlite://PATH or postgres://…").into(),
+		));
+	};
+	let url = match engine {
+		Engine::Sqlite if !url.contains("mode=") => {
+			format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+		}
+		_ => url.to_string(),
+	};
+	let pool = AnyPoolOptions::new()
+		.max_connections(if engine == Engine::Sqlite { 1 } else { 4 })
+		.after_connect(move |connection, _| {
+			Box::pin(async move {
+				if engine == Engine::Sqlite {
+					// Write-ahead log with a full sync at each commit: a committed transaction
+					// survives a killed process and a power loss.
+					connection
+						.execute(
+							"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+							 PRAGMA busy_timeout = 10000;",
+						)
+						.await?;
+				}
+				Ok(())
+			})
+		})
+		.connect(&url)
+		.await?;
+	Ok((pool, engine))
 }
 
 /// An exact amount as the index stores it: 39-digit zero-padded decimal text (the width of

@@ -244,6 +244,41 @@ pub async fn item_provenance(
 		.collect()
 }
 
+/// An item someone owns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OwnedItem {
+	/// The collection.
+	pub collection: u64,
+	/// The item.
+	pub item: u64,
+	/// The work of the collection.
+	pub work: u64,
+	/// The block it was minted in.
+	pub minted_block: u64,
+}
+
+/// The items `owner` holds (not burned), by collection and item.
+pub async fn items_of(db: &Db, owner: &str) -> Result<Vec<OwnedItem>, sqlx::Error> {
+	let rows = sqlx::query(
+		"SELECT i.collection, i.item, c.work, i.minted_block FROM items i \
+		 JOIN collections c ON c.id = i.collection \
+		 WHERE i.owner = $1 AND i.burned_block IS NULL ORDER BY i.collection, i.item",
+	)
+	.bind(owner.to_string())
+	.fetch_all(db.pool())
+	.await?;
+	rows.iter()
+		.map(|row| {
+			Ok(OwnedItem {
+				collection: u(row, "collection")?,
+				item: u(row, "item")?,
+				work: u(row, "work")?,
+				minted_block: u(row, "minted_block")?,
+			})
+		})
+		.collect()
+}
+
 /// The works an account registered or holds rights in, newest first.
 pub async fn works_by_creator(db: &Db, account: &str) -> Result<Vec<WorkRow>, sqlx::Error> {
 	let rows = sqlx::query(

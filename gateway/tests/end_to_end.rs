@@ -1,0 +1,237 @@
+//! End to end against a real `yinji-node --dev` and the indexer: a creator signs up, is
+//! attested by an institution, uploads, registers, mints and lists; a buyer signs up and buys;
+//! both see the result through the API.
+
+// Test code: a failed expectation is a failed test.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod common;
+
+use axum::{
+	body::Body,
+	http::{header, Request, StatusCode},
+	Router,
+};
+use common::*;
+use std::time::Duration;
+use yinji_client::{
+	subxt_signer::sr25519::dev,
+	testing::{eventually, ok, wait_finalized, DevNode},
+	Value,
+};
+use yinji_gateway::{accounts, app, AppState, Config};
+
+const UNIT: u128 = 1_000_000_000_000;
+const MINUTE: Duration = Duration::from_secs(60);
+
+fn get(path: &str, login: &Login) -> Request<Body> {
+	Request::get(path).header(header::COOKIE, &login.cookie).body(Body::empty()).unwrap()
+}
+
+fn flow(login: &Login, name: &str, body: serde_json::Value) -> Request<Body> {
+	let mut request = post_json(&format!("/api/flows/{name}"), body);
+	request.headers_mut().insert(header::COOKIE, login.cookie.parse().unwrap());
+	request.headers_mut().insert("x-csrf-token", login.csrf.parse().unwrap());
+	request
+}
+
+/// Submits a flow and waits until its transaction is finalized; returns its events.
+async fn run_flow(
+	router: &Router,
+	login: &Login,
+	name: &str,
+	body: serde_json::Value,
+) -> serde_json::Value {
+	run_flow_tx(router, login, name, body).await.1
+}
+
+/// [`run_flow`], also returning the transaction's id.
+async fn run_flow_tx(
+	router: &Router,
+	login: &Login,
+	name: &str,
+	body: serde_json::Value,
+) -> (String, serde_json::Value) {
+	let (status, _, answer) = send(router, flow(login, name, body)).await;
+	assert_eq!(status, StatusCode::ACCEPTED, "{name}: {}", String::from_utf8_lossy(&answer));
+	let tx = json(&answer)["tx"].as_str().unwrap().to_string();
+	let done = eventually(&format!("{name} finalized"), 2 * MINUTE, || {
+		let request = get(&format!("/api/tx/{tx}"), login);
+		async move {
+			let (_, _, body) = send(router, request).await;
+			let answer = json(&body);
+			(answer["status"] != "submitted").then_some(answer)
+		}
+	})
+	.await;
+	assert_eq!(done["status"], "finalized", "{name}: {done}");
+	(tx, done["detail"]["events"].clone())
+}
+
+fn field(events: &serde_json::Value, event: &str, name: &str) -> u64 {
+	events
+		.as_array()
+		.unwrap()
+		.iter()
+		.find(|e| e["event"] == event)
+		.and_then(|e| e["fields"][name].as_u64())
+		.unwrap_or_else(|| panic!("{event}.{name} in {events}"))
+}
+
+fn id_variant(address: &str) -> Value {
+	Value::unnamed_variant("Id", [Value::from_bytes(hex::decode(&address[2..]).unwrap())])
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
+	let dir = tempfile::tempdir().unwrap();
+	let node = DevNode::start(&dir.path().join("chain"));
+	let chain = node.connect().await;
+	wait_finalized(&chain, 1, 3 * MINUTE).await;
+	let index_url = format!("sqlite://{}", dir.path().join("index.db").display());
+	let index = yinji_indexer::Db::open(&index_url).await.unwrap();
+	let indexer = {
+		let url = node.url();
+		tokio::spawn(async move { yinji_indexer::run(&url, &index, &Default::default()).await })
+	};
+
+	std::fs::write(dir.path().join("master.key"), MASTER).unwrap();
+	let state = AppState::open(Config {
+		listen: "127.0.0.1:0".parse().unwrap(),
+		data_dir: dir.path().join("gateway"),
+		database_url: None,
+		master_key_file: Some(dir.path().join("master.key")),
+		public_origin: None,
+		max_upload: 1 << 20,
+		upload_quota: 1 << 30,
+		node: Some(node.url()),
+		index_database_url: Some(index_url),
+	})
+	.await
+	.unwrap();
+	let router = app(state.clone());
+
+	// People sign up; an admin makes the museum's operator an institution, and the consortium
+	// (sudo on the dev chain) makes the museum a member; Alice funds everyone's fees.
+	let museum = sign_up(&router, "ops@museum.example", "a museum passphrase", "buyer").await;
+	let creator = sign_up(&router, "maker@example.com", "a maker passphrase", "creator").await;
+	let buyer = sign_up(&router, "collector@example.com", "a buyer passphrase", "buyer").await;
+	accounts::grant(&state, "ops@museum.example", accounts::Role::Institution).await.unwrap();
+	let address = |login: &Login| login.user["address"].as_str().unwrap().to_string();
+	ok(
+		chain
+			.sudo("Institutions", "add_member", vec![id_variant(&address(&museum))], &dev::alice())
+			.await,
+		"the museum joins",
+	);
+	let fund = [&museum, &creator, &buyer]
+		.iter()
+		.map(|login| {
+			(
+				"Balances",
+				"transfer_keep_alive",
+				vec![id_variant(&address(login)), Value::u128(1_000 * UNIT)],
+			)
+		})
+		.collect();
+	ok(chain.batch(fund, &dev::alice()).await, "fund the users");
+
+	// The creator asks to be verified; the museum sees the request and attests.
+	let mut request = post_json(
+		"/api/attestations",
+		serde_json::json!({ "real_name": "李白", "id_number": "110101199001011234" }),
+	);
+	request.headers_mut().insert(header::COOKIE, creator.cookie.parse().unwrap());
+	request.headers_mut().insert("x-csrf-token", creator.csrf.parse().unwrap());
+	let (status, _, body) = send(&router, request).await;
+	assert_eq!(status, StatusCode::CREATED);
+	let request_id = json(&body)["request"].as_str().unwrap().to_string();
+	let (status, _, body) = send(&router, get("/api/attestations", &museum)).await;
+	assert_eq!(status, StatusCode::OK);
+	assert_eq!(json(&body)["requests"][0]["address"], address(&creator));
+	let (status, _, _) = send(&router, get("/api/attestations", &buyer)).await;
+	assert_eq!(status, StatusCode::FORBIDDEN, "only institutions see personal details");
+	run_flow(
+		&router,
+		&museum,
+		"approve_attestation",
+		serde_json::json!({ "request": request_id, "kyc_level": 2 }),
+	)
+	.await;
+
+	// Upload, register, create a collection, mint, list.
+	let (status, _, body) = send(&router, upload(&creator, PNG, "image/png")).await;
+	assert_eq!(status, StatusCode::CREATED);
+	let cid = json(&body)["cid_v1"].as_str().unwrap().to_string();
+	let events = run_flow(
+		&router,
+		&creator,
+		"register_work",
+		serde_json::json!({ "cid": cid, "metadata_cid": "bafkreimeta", "kind": "Image" }),
+	)
+	.await;
+	let work = field(&events, "Works.WorkRegistered", "work");
+	let events = run_flow(&router, &creator, "create_collection", serde_json::json!({ "work": work, "max_supply": 10, "metadata_cid": "bafkreicoll", "royalty_bp": 1000 })).await;
+	let collection = field(&events, "Collectibles.CollectionCreated", "collection");
+	run_flow(
+		&router,
+		&creator,
+		"mint",
+		serde_json::json!({ "collection": collection, "count": 1 }),
+	)
+	.await;
+	let price = 10 * UNIT;
+	run_flow(
+		&router,
+		&creator,
+		"list",
+		serde_json::json!({ "collection": collection, "item": 1, "amount": price }),
+	)
+	.await;
+
+	// The buyer finds the listing through the index and buys.
+	let listing = eventually("the listing is indexed", 2 * MINUTE, || async {
+		let (_, _, body) =
+			send(&router, Request::get("/api/listings").body(Body::empty()).unwrap()).await;
+		json(&body)["listings"].as_array().and_then(|l| l.first().cloned())
+	})
+	.await;
+	assert_eq!(
+		(listing["collection"].as_u64(), listing["price"].as_str()),
+		(Some(collection), Some(price.to_string().as_str()))
+	);
+	let (purchase, _) = run_flow_tx(
+		&router,
+		&buyer,
+		"buy",
+		serde_json::json!({ "collection": collection, "item": 1, "amount": price }),
+	)
+	.await;
+
+	// Both see the result: the buyer owns the item, the creator sold it.
+	let items = eventually("the purchase is indexed", 2 * MINUTE, || async {
+		let (_, _, body) = send(&router, get("/api/me/items", &buyer)).await;
+		json(&body)["items"].as_array().filter(|items| !items.is_empty()).cloned()
+	})
+	.await;
+	assert_eq!(
+		(items[0]["collection"].as_u64(), items[0]["item"].as_u64(), items[0]["work"].as_u64()),
+		(Some(collection), Some(1), Some(work))
+	);
+	let (_, _, body) = send(&router, get("/api/me/sales", &creator)).await;
+	let sale = json(&body)["sales"][0].clone();
+	assert_eq!(sale["seller"], address(&creator));
+	assert_eq!(sale["buyer"], address(&buyer));
+	assert_eq!(sale["gross"], price.to_string());
+	let (_, _, body) = send(&router, get("/api/me/items", &creator)).await;
+	assert_eq!(json(&body)["items"].as_array().map(Vec::len), Some(0));
+
+	// Someone else's transaction is not found (as if it did not exist); a flow without the role
+	// is refused.
+	let (status, _, _) = send(&router, get(&format!("/api/tx/{purchase}"), &creator)).await;
+	assert_eq!(status, StatusCode::NOT_FOUND);
+	let (status, _, body) =
+		send(&router, flow(&buyer, "mint", serde_json::json!({ "collection": collection }))).await;
+	assert_eq!((status, json(&body)["code"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")));
+	indexer.abort();
+}
