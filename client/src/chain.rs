@@ -197,6 +197,27 @@ impl Submitted {
 	}
 }
 
+/// A transaction prepared for a signer outside this process (a user's own wallet): the exact
+/// bytes to sign, and what is needed to rebuild the same transaction when the signature comes.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Prepared {
+	/// The SCALE call data (pallet index, call index, arguments).
+	pub call_data: Vec<u8>,
+	/// The signer's account.
+	pub account: [u8; 32],
+	/// The signer's nonce.
+	pub nonce: u64,
+	/// The finalized block the transaction's mortality starts at.
+	pub block_number: u64,
+	/// Its hash.
+	pub block_hash: H256,
+	/// The bytes to sign.
+	pub signer_payload: Vec<u8>,
+}
+
+/// How long a prepared transaction stays valid, in blocks.
+pub const PREPARED_MORTALITY: u64 = 64;
+
 /// A connection to one node.
 #[derive(Clone)]
 pub struct Chain {
@@ -351,6 +372,71 @@ impl Chain {
 		self.submit("Utility", "batch_all", vec![Value::unnamed_composite(calls)], signer).await
 	}
 
+	/// Prepares `pallet.call(args)` for `account` to sign elsewhere: its nonce and a mortality of
+	/// [`PREPARED_MORTALITY`] blocks from the finalized head are fixed now.
+	pub async fn prepare(
+		&self,
+		pallet: &str,
+		call: &str,
+		args: Vec<Value>,
+		account: [u8; 32],
+	) -> Result<Prepared, Error> {
+		let name = format!("{pallet}.{call}");
+		let failed = |e: &dyn std::fmt::Display| Error::Extrinsic {
+			call: name.clone(),
+			reason: e.to_string(),
+		};
+		let at = self.api.at_current_block().await.map_err(|e| failed(&e))?;
+		let payload = dynamic::tx(pallet, call, Composite::unnamed(args));
+		let call_data = at.tx().call_data(&payload).map_err(|e| failed(&e))?;
+		let nonce = at.tx().account_nonce(&account.into()).await.map_err(|e| failed(&e))?;
+		let (block_number, block_hash) = (at.block_number(), at.block_hash());
+		let signable = at
+			.tx()
+			.create_signable_offline(&payload, params(nonce, block_number, block_hash))
+			.map_err(|e| failed(&e))?;
+		let signer_payload = signable.signer_payload().map_err(|e| failed(&e))?;
+		Ok(Prepared { call_data, account, nonce, block_number, block_hash, signer_payload })
+	}
+
+	/// Submits `prepared` with the sr25519 `signature` its account made over its signer payload,
+	/// and waits until it is finalized. The transaction is rebuilt from what `prepared` holds
+	/// and must give the same signer payload.
+	pub async fn submit_prepared(
+		&self,
+		prepared: &Prepared,
+		signature: [u8; 64],
+	) -> Result<Submitted, Error> {
+		let failed = |e: &dyn std::fmt::Display| Error::Extrinsic {
+			call: "a prepared transaction".into(),
+			reason: e.to_string(),
+		};
+		let at = self
+			.api
+			.at_block_hash_and_number(prepared.block_hash, prepared.block_number)
+			.await
+			.map_err(|e| failed(&e))?;
+		let payload = at.tx().from_call_data_bytes(&prepared.call_data).map_err(|e| failed(&e))?;
+		let params = params(prepared.nonce, prepared.block_number, prepared.block_hash);
+		let mut signable =
+			at.tx().create_signable_offline(&payload, params).map_err(|e| failed(&e))?;
+		if signable.signer_payload().map_err(|e| failed(&e))? != prepared.signer_payload {
+			return Err(failed(&"the rebuilt transaction differs from the prepared one"));
+		}
+		let signature = subxt::utils::MultiSignature::Sr25519(signature);
+		let submittable = signable
+			.sign_with_account_and_signature(&prepared.account.into(), &signature)
+			.map_err(|e| failed(&e))?;
+		let events = submittable
+			.submit_and_watch()
+			.await
+			.map_err(|e| failed(&e))?
+			.wait_for_finalized_success()
+			.await
+			.map_err(|e| failed(&e))?;
+		submitted(&events).map_err(|e| failed(&e))
+	}
+
 	async fn submit_payload(
 		&self,
 		payload: &subxt::tx::DynamicPayload<Composite<()>>,
@@ -370,16 +456,34 @@ impl Chain {
 			.wait_for_finalized_success()
 			.await
 			.map_err(|e| failed(&e))?;
-		let mut decoded = Vec::new();
-		for event in events.iter() {
-			let event = event.map_err(|e| failed(&e))?;
-			let fields = event.decode_fields_unchecked_as::<Value>().map_err(|e| failed(&e))?;
-			decoded.push((event.pallet_name().to_string(), event.event_name().to_string(), fields));
-		}
-		Ok(Submitted {
-			extrinsic_hash: events.extrinsic_hash(),
-			extrinsic_index: events.extrinsic_index(),
-			events: decoded,
-		})
+		submitted(&events).map_err(|e| failed(&e))
 	}
+}
+
+fn params(
+	nonce: u64,
+	block_number: u64,
+	block_hash: H256,
+) -> <<SubstrateConfig as subxt::Config>::TransactionExtensions as subxt::config::TransactionExtensions<SubstrateConfig>>::Params{
+	subxt::config::SubstrateExtrinsicParamsBuilder::new()
+		.nonce(nonce)
+		.mortal_from_unchecked(PREPARED_MORTALITY, block_number, block_hash)
+		.build()
+}
+
+/// The decoded events of a finalized extrinsic; the error is the decoder's message.
+fn submitted(
+	events: &subxt::extrinsics::ExtrinsicEvents<SubstrateConfig>,
+) -> Result<Submitted, String> {
+	let mut decoded = Vec::new();
+	for event in events.iter() {
+		let event = event.map_err(|e| e.to_string())?;
+		let fields = event.decode_fields_unchecked_as::<Value>().map_err(|e| e.to_string())?;
+		decoded.push((event.pallet_name().to_string(), event.event_name().to_string(), fields));
+	}
+	Ok(Submitted {
+		extrinsic_hash: events.extrinsic_hash(),
+		extrinsic_index: events.extrinsic_index(),
+		events: decoded,
+	})
 }

@@ -13,7 +13,9 @@ pub mod fields;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-pub use chain::{Block, Chain, ChainEvent, Error};
+pub use chain::{
+	Block, BlockView, Chain, ChainEvent, Error, Prepared, Submitted, PREPARED_MORTALITY,
+};
 pub use subxt::{
 	self,
 	dynamic::{At, Value},

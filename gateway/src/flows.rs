@@ -19,7 +19,7 @@ use axum::{
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
-use yinji_client::{fields::to_json, Value};
+use yinji_client::Value;
 
 /// Blocks an attestation lasts (about a year of 3 s blocks).
 const ATTESTATION_BLOCKS: u128 = 365 * 24 * 1200;
@@ -271,11 +271,12 @@ pub async fn submit_flow(
 		other => return Err(ApiError::not_found(format!("no flow {other:?}"))),
 	};
 	session.require(roles)?;
-	let id = start(&state, &session, &flow, pallet, call, args).await?;
-	Ok((StatusCode::ACCEPTED, Json(serde_json::json!({ "tx": id, "status": "submitted" }))))
+	let (_, answer) = start(&state, &session, &flow, pallet, call, args).await?;
+	Ok((StatusCode::ACCEPTED, Json(answer)))
 }
 
-/// Records the transaction and submits it in the background.
+/// Signs with the user's custodial key and submits in the background; or, for a user who
+/// linked their own key, prepares the transaction for them to sign.
 async fn start(
 	state: &AppState,
 	session: &Session,
@@ -283,7 +284,7 @@ async fn start(
 	pallet: &str,
 	call: &str,
 	args: Vec<Value>,
-) -> Result<String, ApiError> {
+) -> Result<(String, serde_json::Value), ApiError> {
 	let Some(chain) = state.chain.clone() else {
 		return Err(ApiError::new(
 			StatusCode::SERVICE_UNAVAILABLE,
@@ -291,6 +292,22 @@ async fn start(
 			"the gateway is not connected to a node",
 		));
 	};
+	if session.user.custody == "self" {
+		let account: [u8; 32] = hex::decode(session.user.address.trim_start_matches("0x"))
+			.ok()
+			.and_then(|bytes| bytes.try_into().ok())
+			.ok_or_else(|| ApiError::internal("a linked address is not 32 bytes"))?;
+		let prepared = chain.prepare(pallet, call, args, account).await.map_err(|e| {
+			ApiError::new(StatusCode::BAD_GATEWAY, "chain", format!("cannot prepare: {e}"))
+		})?;
+		let id = crate::custody::record_prepared(state, &session.user.id, flow, &prepared).await?;
+		let answer = serde_json::json!({
+			"tx": id,
+			"status": "awaiting_signature",
+			"signer_payload": format!("0x{}", hex::encode(&prepared.signer_payload)),
+		});
+		return Ok((id, answer));
+	}
 	let row = sqlx::query("SELECT sealed_data_key, sealed_seed FROM users WHERE id = $1")
 		.bind(session.user.id.clone())
 		.fetch_one(&state.db)
@@ -321,32 +338,33 @@ async fn start(
 		(state.db.clone(), id.clone(), pallet.to_string(), call.to_string());
 	tokio::spawn(async move {
 		let outcome = chain.submit(&pallet, &call, args, &signer).await;
-		let (status, detail) = match outcome {
-			Ok(submitted) => {
-				let events: Vec<_> = submitted
-					.events
-					.iter()
-					.filter(|(p, ..)| !matches!(p.as_str(), "System" | "TransactionPayment" | "Balances"))
-					.map(|(p, n, fields)| serde_json::json!({ "event": format!("{p}.{n}"), "fields": to_json(fields) }))
-					.collect();
-				("finalized", serde_json::Value::from(events).to_string())
-			}
-			Err(error) => ("failed", error.to_string()),
-		};
-		let updated = sqlx::query(
-			"UPDATE transactions SET status = $1, detail = $2, updated_ms = $3 WHERE id = $4",
-		)
-		.bind(status)
-		.bind(detail)
-		.bind(now_ms())
-		.bind(tx.clone())
-		.execute(&db)
-		.await;
-		if let Err(error) = updated {
-			tracing::error!(%tx, %error, "could not record the outcome");
-		}
+		record_outcome(&db, &tx, outcome.map(|s| crate::custody::events_json(&s))).await;
 	});
-	Ok(id)
+	Ok((id.clone(), serde_json::json!({ "tx": id, "status": "submitted" })))
+}
+
+/// Records how a submitted transaction ended: finalized with its events (JSON), or failed.
+pub async fn record_outcome(
+	db: &sqlx::AnyPool,
+	tx: &str,
+	outcome: Result<String, yinji_client::Error>,
+) {
+	let (status, detail) = match outcome {
+		Ok(events) => ("finalized", events),
+		Err(error) => ("failed", error.to_string()),
+	};
+	let updated = sqlx::query(
+		"UPDATE transactions SET status = $1, detail = $2, updated_ms = $3 WHERE id = $4",
+	)
+	.bind(status)
+	.bind(detail)
+	.bind(now_ms())
+	.bind(tx.to_string())
+	.execute(db)
+	.await;
+	if let Err(error) = updated {
+		tracing::error!(%tx, %error, "could not record the outcome");
+	}
 }
 
 #[utoipa::path(get, path = "/api/tx/{id}", tag = "flows",
@@ -376,6 +394,11 @@ pub async fn transaction(
 			serde_json::json!({ "events": serde_json::from_str::<serde_json::Value>(&detail).unwrap_or_default() })
 		}
 		"failed" => serde_json::json!({ "error": detail }),
+		"awaiting_signature" => {
+			let prepared: yinji_client::Prepared =
+				serde_json::from_str(&detail).map_err(ApiError::internal)?;
+			serde_json::json!({ "signer_payload": format!("0x{}", hex::encode(prepared.signer_payload)) })
+		}
 		_ => serde_json::json!({}),
 	};
 	Ok(Json(serde_json::json!({

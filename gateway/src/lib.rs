@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod content;
+pub mod custody;
 pub mod error;
 pub mod flows;
 pub mod keys;

@@ -3,7 +3,7 @@
 use crate::{
 	accounts::{self, Session},
 	content::{sniff::sniff, ContentStore, Stored},
-	flows, now_ms, ApiError, AppState,
+	custody, flows, now_ms, ApiError, AppState,
 };
 use axum::{
 	body::Bytes,
@@ -40,6 +40,9 @@ use utoipa::OpenApi;
 		flows::transaction,
 		flows::request_attestation,
 		flows::pending_attestations,
+		custody::challenge,
+		custody::link,
+		custody::sign,
 	),
 	components(schemas(
 		accounts::SignUp,
@@ -72,6 +75,9 @@ pub fn app(state: AppState) -> Router {
 		)
 		.route("/api/flows/{flow}", post(flows::submit_flow))
 		.route("/api/tx/{id}", get(flows::transaction))
+		.route("/api/tx/{id}/signature", post(custody::sign))
+		.route("/api/keys/challenge", post(custody::challenge))
+		.route("/api/keys/link", post(custody::link))
 		.route("/api/content", post(upload).layer(DefaultBodyLimit::max(max_upload)))
 		.route("/api/content/{cid}", get(download))
 		.layer(middleware::from_fn_with_state(state.clone(), same_origin))

@@ -15,7 +15,7 @@ use axum::{
 use common::*;
 use std::time::Duration;
 use yinji_client::{
-	subxt_signer::sr25519::dev,
+	subxt_signer::sr25519::{dev, Keypair},
 	testing::{eventually, ok, wait_finalized, DevNode},
 	Value,
 };
@@ -28,11 +28,15 @@ fn get(path: &str, login: &Login) -> Request<Body> {
 	Request::get(path).header(header::COOKIE, &login.cookie).body(Body::empty()).unwrap()
 }
 
-fn flow(login: &Login, name: &str, body: serde_json::Value) -> Request<Body> {
-	let mut request = post_json(&format!("/api/flows/{name}"), body);
+fn post_as(login: &Login, path: &str, body: serde_json::Value) -> Request<Body> {
+	let mut request = post_json(path, body);
 	request.headers_mut().insert(header::COOKIE, login.cookie.parse().unwrap());
 	request.headers_mut().insert("x-csrf-token", login.csrf.parse().unwrap());
 	request
+}
+
+fn flow(login: &Login, name: &str, body: serde_json::Value) -> Request<Body> {
+	post_as(login, &format!("/api/flows/{name}"), body)
 }
 
 /// Submits a flow and waits until its transaction is finalized; returns its events.
@@ -124,14 +128,35 @@ async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
 			.await,
 		"the museum joins",
 	);
-	let fund = [&museum, &creator, &buyer]
+	// The buyer keeps their own key: they link it by signing the gateway's challenge.
+	let wallet = Keypair::from_secret_key([9; 32]).unwrap();
+	let wallet_address = format!("0x{}", hex::encode(wallet.public_key().0));
+	let (status, _, body) =
+		send(&router, post_as(&buyer, "/api/keys/challenge", serde_json::json!({}))).await;
+	assert_eq!(status, StatusCode::OK);
+	let message = json(&body)["message"].as_str().unwrap().to_string();
+	let forged = dev::bob().sign(message.as_bytes());
+	let link = |signature: [u8; 64]| {
+		post_as(
+			&buyer,
+			"/api/keys/link",
+			serde_json::json!({
+				"address": wallet_address, "signature": format!("0x{}", hex::encode(signature)),
+			}),
+		)
+	};
+	let (status, _, body) = send(&router, link(forged.0)).await;
+	assert_eq!(
+		(status, json(&body)["code"].as_str()),
+		(StatusCode::BAD_REQUEST, Some("bad_signature"))
+	);
+	let (status, _, body) = send(&router, link(wallet.sign(message.as_bytes()).0)).await;
+	assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+
+	let fund = [address(&museum), address(&creator), wallet_address.clone()]
 		.iter()
-		.map(|login| {
-			(
-				"Balances",
-				"transfer_keep_alive",
-				vec![id_variant(&address(login)), Value::u128(1_000 * UNIT)],
-			)
+		.map(|to| {
+			("Balances", "transfer_keep_alive", vec![id_variant(to), Value::u128(1_000 * UNIT)])
 		})
 		.collect();
 	ok(chain.batch(fund, &dev::alice()).await, "fund the users");
@@ -200,13 +225,39 @@ async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
 		(listing["collection"].as_u64(), listing["price"].as_str()),
 		(Some(collection), Some(price.to_string().as_str()))
 	);
-	let (purchase, _) = run_flow_tx(
-		&router,
-		&buyer,
-		"buy",
-		serde_json::json!({ "collection": collection, "item": 1, "amount": price }),
-	)
+	// The gateway prepares the purchase; the buyer's wallet signs it; a wrong signature is refused.
+	let buy = serde_json::json!({ "collection": collection, "item": 1, "amount": price });
+	let (status, _, body) = send(&router, flow(&buyer, "buy", buy)).await;
+	assert_eq!(status, StatusCode::ACCEPTED, "{}", String::from_utf8_lossy(&body));
+	let prepared = json(&body);
+	assert_eq!(prepared["status"], "awaiting_signature");
+	let purchase = prepared["tx"].as_str().unwrap().to_string();
+	let payload = hex::decode(&prepared["signer_payload"].as_str().unwrap()[2..]).unwrap();
+	let signature_path = format!("/api/tx/{purchase}/signature");
+	let sign = |signature: [u8; 64]| {
+		post_as(
+			&buyer,
+			&signature_path,
+			serde_json::json!({ "signature": format!("0x{}", hex::encode(signature)) }),
+		)
+	};
+	let (status, _, _) = send(&router, sign(dev::bob().sign(&payload).0)).await;
+	assert_eq!(status, StatusCode::BAD_REQUEST);
+	let (status, _, body) = send(&router, sign(wallet.sign(&payload).0)).await;
+	assert_eq!(status, StatusCode::ACCEPTED, "{}", String::from_utf8_lossy(&body));
+	let done = eventually("the signed purchase is finalized", 2 * MINUTE, || {
+		let request = get(&format!("/api/tx/{purchase}"), &buyer);
+		let router = &router;
+		async move {
+			let (_, _, body) = send(router, request).await;
+			let answer = json(&body);
+			(answer["status"] != "submitted").then_some(answer)
+		}
+	})
 	.await;
+	assert_eq!(done["status"], "finalized", "{done}");
+	// A signature is taken once.
+	assert_eq!(send(&router, sign(wallet.sign(&payload).0)).await.0, StatusCode::NOT_FOUND);
 
 	// Both see the result: the buyer owns the item, the creator sold it.
 	let items = eventually("the purchase is indexed", 2 * MINUTE, || async {
@@ -221,7 +272,7 @@ async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
 	let (_, _, body) = send(&router, get("/api/me/sales", &creator)).await;
 	let sale = json(&body)["sales"][0].clone();
 	assert_eq!(sale["seller"], address(&creator));
-	assert_eq!(sale["buyer"], address(&buyer));
+	assert_eq!(sale["buyer"], wallet_address);
 	assert_eq!(sale["gross"], price.to_string());
 	let (_, _, body) = send(&router, get("/api/me/items", &creator)).await;
 	assert_eq!(json(&body)["items"].as_array().map(Vec::len), Some(0));

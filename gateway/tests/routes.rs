@@ -132,6 +132,9 @@ async fn the_openapi_document_describes_every_route() {
 		"get /api/attestations",
 		"post /api/flows/{flow}",
 		"get /api/tx/{id}",
+		"post /api/tx/{id}/signature",
+		"post /api/keys/challenge",
+		"post /api/keys/link",
 		"post /api/content",
 		"get /api/content/{cid}",
 	];

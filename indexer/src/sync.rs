@@ -134,13 +134,14 @@ pub async fn catch_up(
 	}
 	bar.finish_and_clear();
 	let seconds = started.elapsed().as_secs_f64().max(1e-9);
-	tracing::info!(
-		from,
-		to,
-		blocks_per_second = format!("{:.1}", progress.blocks as f64 / seconds),
-		events_per_second = format!("{:.1}", progress.events as f64 / seconds),
-		"indexed"
-	);
+	let (blocks_per_second, events_per_second) =
+		(progress.blocks as f64 / seconds, progress.events as f64 / seconds);
+	// A catch-up is worth a line; following the head block by block is not.
+	if progress.blocks >= options.batch_size {
+		tracing::info!(from, to, blocks_per_second, events_per_second, "caught up");
+	} else {
+		tracing::debug!(from, to, events = progress.events, "indexed");
+	}
 	Ok(progress)
 }
 

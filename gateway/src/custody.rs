@@ -1,0 +1,223 @@
+//! Self-custody: a user links an address of their own by signing a challenge, and from then on
+//! signs what the gateway prepares (the gateway never sees that key).
+//!
+//! 1. `POST /api/keys/challenge` answers a random challenge and the exact message to sign:
+//!    `yinji: link this account to <challenge>` (valid ten minutes).
+//! 2. `POST /api/keys/link {address, signature}` checks the sr25519 signature of that message
+//!    by `address`; the user's flows are then prepared for that address instead of signed with
+//!    the custodial key (which stays sealed: what it holds stays where it is).
+//! 3. A flow answers `awaiting_signature` with the `signer_payload` (hex); the user signs those
+//!    bytes and sends `POST /api/tx/{id}/signature {signature}`; the gateway checks the signature
+//!    and submits. A prepared transaction is valid for 64 blocks.
+
+use crate::{accounts::Session, error::ApiJson, keys, now_ms, ApiError, AppState};
+use axum::{
+	extract::{Path, State},
+	http::StatusCode,
+	Json,
+};
+use serde::Deserialize;
+use sqlx::Row;
+use yinji_client::{
+	fields::to_json,
+	subxt_signer::sr25519::{verify, PublicKey, Signature},
+	Prepared,
+};
+
+const CHALLENGE_MS: i64 = 10 * 60 * 1000;
+
+fn message(challenge: &str) -> String {
+	format!("yinji: link this account to {challenge}")
+}
+
+fn bytes<const N: usize>(hex_text: &str, what: &'static str) -> Result<[u8; N], ApiError> {
+	hex::decode(hex_text.trim_start_matches("0x"))
+		.ok()
+		.and_then(|bytes| <[u8; N]>::try_from(bytes).ok())
+		.ok_or_else(|| ApiError::bad_request(what, format!("expected {N} bytes of hex")))
+}
+
+fn bad_signature() -> ApiError {
+	ApiError::bad_request("bad_signature", "the signature does not verify for this account")
+}
+
+/// `POST /api/keys/challenge`.
+#[utoipa::path(post, path = "/api/keys/challenge", tag = "keys",
+	responses((status = 200, description = "The challenge and the message to sign"),
+		(status = 401, description = "No session", body = crate::error::ErrorBody)))]
+pub async fn challenge(
+	State(state): State<AppState>,
+	session: Session,
+) -> Result<Json<serde_json::Value>, ApiError> {
+	let challenge = hex::encode(keys::random32().map_err(ApiError::internal)?);
+	sqlx::query(
+		"INSERT INTO key_challenges (user_id, challenge, expires_ms) VALUES ($1, $2, $3) \
+		 ON CONFLICT (user_id) DO UPDATE SET challenge = excluded.challenge, \
+		 expires_ms = excluded.expires_ms",
+	)
+	.bind(session.user.id)
+	.bind(challenge.clone())
+	.bind(now_ms() + CHALLENGE_MS)
+	.execute(&state.db)
+	.await
+	.map_err(ApiError::internal)?;
+	Ok(Json(serde_json::json!({ "challenge": challenge, "message": message(&challenge) })))
+}
+
+/// `POST /api/keys/link` body.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+	/// The account (`0x`-hex sr25519 public key).
+	pub address: String,
+	/// Its sr25519 signature of the challenge's message (`0x`-hex, 64 bytes).
+	pub signature: String,
+}
+
+/// `POST /api/keys/link`.
+#[utoipa::path(post, path = "/api/keys/link", request_body = Link, tag = "keys",
+	responses((status = 200, description = "Linked; flows are now prepared for this address"),
+		(status = 400, description = "No open challenge, or the signature does not verify", body = crate::error::ErrorBody),
+		(status = 409, description = "Another user linked this address", body = crate::error::ErrorBody)))]
+pub async fn link(
+	State(state): State<AppState>,
+	session: Session,
+	ApiJson(request): ApiJson<Link>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+	let address = bytes::<32>(&request.address, "bad_account")?;
+	let signature = bytes::<64>(&request.signature, "bad_signature")?;
+	let challenge: Option<String> = sqlx::query_scalar(
+		"SELECT challenge FROM key_challenges WHERE user_id = $1 AND expires_ms > $2",
+	)
+	.bind(session.user.id.clone())
+	.bind(now_ms())
+	.fetch_optional(&state.db)
+	.await
+	.map_err(ApiError::internal)?;
+	let challenge = challenge
+		.ok_or_else(|| ApiError::bad_request("no_challenge", "ask for a challenge first"))?;
+	if !verify(&Signature(signature), message(&challenge), &PublicKey(address)) {
+		return Err(bad_signature());
+	}
+	let address = format!("0x{}", hex::encode(address));
+	let taken: Option<String> =
+		sqlx::query_scalar("SELECT id FROM users WHERE address = $1 AND id <> $2")
+			.bind(address.clone())
+			.bind(session.user.id.clone())
+			.fetch_optional(&state.db)
+			.await
+			.map_err(ApiError::internal)?;
+	if taken.is_some() {
+		return Err(ApiError::new(StatusCode::CONFLICT, "address_taken", "another user linked it"));
+	}
+	sqlx::query("UPDATE users SET address = $1, custody = 'self' WHERE id = $2")
+		.bind(address.clone())
+		.bind(session.user.id.clone())
+		.execute(&state.db)
+		.await
+		.map_err(ApiError::internal)?;
+	sqlx::query("DELETE FROM key_challenges WHERE user_id = $1")
+		.bind(session.user.id.clone())
+		.execute(&state.db)
+		.await
+		.map_err(ApiError::internal)?;
+	tracing::info!(user = %session.user.id, %address, "self-custody address linked");
+	Ok(Json(serde_json::json!({ "address": address, "custody": "self" })))
+}
+
+/// Records a prepared transaction awaiting the user's signature.
+pub async fn record_prepared(
+	state: &AppState,
+	user: &str,
+	flow: &str,
+	prepared: &Prepared,
+) -> Result<String, ApiError> {
+	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
+	let detail = serde_json::to_string(prepared).map_err(ApiError::internal)?;
+	sqlx::query(
+		"INSERT INTO transactions (id, user_id, flow, status, detail, created_ms, updated_ms) \
+		 VALUES ($1, $2, $3, 'awaiting_signature', $4, $5, $5)",
+	)
+	.bind(id.clone())
+	.bind(user.to_string())
+	.bind(flow.to_string())
+	.bind(detail)
+	.bind(now_ms())
+	.execute(&state.db)
+	.await
+	.map_err(ApiError::internal)?;
+	Ok(id)
+}
+
+/// `POST /api/tx/{id}/signature` body.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureRequest {
+	/// The sr25519 signature of the transaction's `signer_payload` (`0x`-hex, 64 bytes).
+	pub signature: String,
+}
+
+/// `POST /api/tx/{id}/signature`: checks the signature and submits.
+#[utoipa::path(post, path = "/api/tx/{id}/signature", request_body = SignatureRequest, tag = "keys",
+	params(("id" = String, Path, description = "A transaction awaiting its signature")),
+	responses((status = 202, description = "Submitted; poll /api/tx/{id}"),
+		(status = 400, description = "The signature does not verify", body = crate::error::ErrorBody),
+		(status = 404, description = "No such transaction of this user awaiting a signature", body = crate::error::ErrorBody)))]
+pub async fn sign(
+	State(state): State<AppState>,
+	session: Session,
+	Path(id): Path<String>,
+	ApiJson(request): ApiJson<SignatureRequest>,
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+	let signature = bytes::<64>(&request.signature, "bad_signature")?;
+	let row = sqlx::query(
+		"SELECT detail FROM transactions WHERE id = $1 AND user_id = $2 \
+		 AND status = 'awaiting_signature'",
+	)
+	.bind(id.clone())
+	.bind(session.user.id.clone())
+	.fetch_optional(&state.db)
+	.await
+	.map_err(ApiError::internal)?
+	.ok_or_else(|| ApiError::not_found(format!("no transaction {id} awaiting a signature")))?;
+	let detail: String = row.try_get(0).map_err(ApiError::internal)?;
+	let prepared: Prepared = serde_json::from_str(&detail).map_err(ApiError::internal)?;
+	if !verify(&Signature(signature), &prepared.signer_payload, &PublicKey(prepared.account)) {
+		return Err(bad_signature());
+	}
+	let chain = state.chain.clone().ok_or_else(|| {
+		ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no_chain", "no node configured")
+	})?;
+	// Only one signature is taken per transaction, even if two arrive at once.
+	let claimed = sqlx::query(
+		"UPDATE transactions SET status = 'submitted', updated_ms = $1 \
+		 WHERE id = $2 AND status = 'awaiting_signature'",
+	)
+	.bind(now_ms())
+	.bind(id.clone())
+	.execute(&state.db)
+	.await
+	.map_err(ApiError::internal)?;
+	if claimed.rows_affected() == 0 {
+		return Err(ApiError::not_found(format!("no transaction {id} awaiting a signature")));
+	}
+	let (db, tx) = (state.db.clone(), id.clone());
+	tokio::spawn(async move {
+		let outcome = chain.submit_prepared(&prepared, signature).await;
+		crate::flows::record_outcome(&db, &tx, outcome.map(|s| events_json(&s))).await;
+	});
+	Ok((StatusCode::ACCEPTED, Json(serde_json::json!({ "tx": id, "status": "submitted" }))))
+}
+
+/// The events of a finalized extrinsic as the API reports them (fee and system events left out).
+pub fn events_json(submitted: &yinji_client::Submitted) -> String {
+	let events: Vec<_> = submitted
+		.events
+		.iter()
+		.filter(|(p, ..)| !matches!(p.as_str(), "System" | "TransactionPayment" | "Balances"))
+		.map(
+			|(p, n, fields)| serde_json::json!({ "event": format!("{p}.{n}"), "fields": to_json(fields) }),
+		)
+		.collect();
+	serde_json::Value::from(events).to_string()
+}
