@@ -357,6 +357,25 @@ impl Chain {
 		}
 	}
 
+	/// `pallet.call(args)` as a value to nest in another call (a council motion's proposal), with
+	/// the length of its encoding (the motion's length bound).
+	pub async fn nested_call(
+		&self,
+		pallet: &str,
+		call: &str,
+		args: Vec<Value>,
+	) -> Result<(Value, u32), Error> {
+		let failed = |e: &dyn std::fmt::Display| Error::Extrinsic {
+			call: format!("{pallet}.{call}"),
+			reason: e.to_string(),
+		};
+		let payload = dynamic::tx(pallet, call, Composite::unnamed(args));
+		let at = self.api.at_current_block().await.map_err(|e| failed(&e))?;
+		let length = at.tx().call_data(&payload).map_err(|e| failed(&e))?.len();
+		let length = u32::try_from(length).map_err(|e| failed(&e))?;
+		Ok((payload.into_value(), length))
+	}
+
 	/// Submits `calls` (each `(pallet, call, args)`) as one `Utility.batch_all`.
 	pub async fn batch(
 		&self,

@@ -43,6 +43,8 @@ pub struct WorkRow {
 	pub status: String,
 	/// The block it was registered in.
 	pub registered_block: u64,
+	/// That block's time (ms since the Unix epoch).
+	pub registered_ms: u64,
 	/// The current rights holders and their shares in basis points.
 	pub holders: Vec<(String, u32)>,
 }
@@ -282,8 +284,8 @@ pub async fn items_of(db: &Db, owner: &str) -> Result<Vec<OwnedItem>, sqlx::Erro
 /// The works an account registered or holds rights in, newest first.
 pub async fn works_by_creator(db: &Db, account: &str) -> Result<Vec<WorkRow>, sqlx::Error> {
 	let rows = sqlx::query(
-		"SELECT id, registrant, content_hash, metadata_cid, kind, status, registered_block \
-		 FROM works WHERE registrant = $1 \
+		"SELECT id, registrant, content_hash, metadata_cid, kind, status, registered_block, \
+		 registered_ms FROM works WHERE registrant = $1 \
 		 OR id IN (SELECT work FROM rights_holders WHERE account = $1) ORDER BY id DESC",
 	)
 	.bind(account.to_string())
@@ -291,57 +293,86 @@ pub async fn works_by_creator(db: &Db, account: &str) -> Result<Vec<WorkRow>, sq
 	.await?;
 	let mut works = Vec::with_capacity(rows.len());
 	for row in &rows {
-		let id = u(row, "id")?;
-		let holders = sqlx::query(
-			"SELECT account, share_bp FROM rights_holders WHERE work = $1 ORDER BY account",
-		)
-		.bind(int(id))
-		.fetch_all(db.pool())
-		.await?
-		.iter()
-		.map(|h| Ok((h.try_get("account")?, u32::try_from(u(h, "share_bp")?).unwrap_or(0))))
-		.collect::<Result<Vec<_>, sqlx::Error>>()?;
-		works.push(WorkRow {
-			id,
-			registrant: row.try_get("registrant")?,
-			content_hash: row.try_get("content_hash")?,
-			metadata_cid: row.try_get("metadata_cid")?,
-			kind: row.try_get("kind")?,
-			status: row.try_get("status")?,
-			registered_block: u(row, "registered_block")?,
-			holders,
-		});
+		works.push(work_row(db, row).await?);
 	}
 	Ok(works)
 }
+
+/// The work `id`, if indexed.
+pub async fn work(db: &Db, id: u64) -> Result<Option<WorkRow>, sqlx::Error> {
+	let row = sqlx::query(
+		"SELECT id, registrant, content_hash, metadata_cid, kind, status, registered_block, \
+		 registered_ms FROM works WHERE id = $1",
+	)
+	.bind(int(id))
+	.fetch_optional(db.pool())
+	.await?;
+	match row {
+		Some(row) => Ok(Some(work_row(db, &row).await?)),
+		None => Ok(None),
+	}
+}
+
+async fn work_row(db: &Db, row: &AnyRow) -> Result<WorkRow, sqlx::Error> {
+	let id = u(row, "id")?;
+	let holders = sqlx::query(
+		"SELECT account, share_bp FROM rights_holders WHERE work = $1 ORDER BY account",
+	)
+	.bind(int(id))
+	.fetch_all(db.pool())
+	.await?
+	.iter()
+	.map(|h| Ok((h.try_get("account")?, u32::try_from(u(h, "share_bp")?).unwrap_or(0))))
+	.collect::<Result<Vec<_>, sqlx::Error>>()?;
+	Ok(WorkRow {
+		id,
+		registrant: row.try_get("registrant")?,
+		content_hash: row.try_get("content_hash")?,
+		metadata_cid: row.try_get("metadata_cid")?,
+		kind: row.try_get("kind")?,
+		status: row.try_get("status")?,
+		registered_block: u(row, "registered_block")?,
+		registered_ms: u(row, "registered_ms")?,
+		holders,
+	})
+}
+
+/// The columns of a [`CollectionRow`], with its live item count.
+const COLLECTION_COLUMNS: &str = "c.id, c.work, c.issuer, c.kind, c.max_supply, c.royalty_bp, \
+	c.policy, (SELECT COUNT(*) FROM items i WHERE i.collection = c.id \
+	AND i.burned_block IS NULL) AS live";
 
 /// The collections an account created, newest first.
 pub async fn collections_by_creator(
 	db: &Db,
 	account: &str,
 ) -> Result<Vec<CollectionRow>, sqlx::Error> {
-	let rows = sqlx::query(
-		"SELECT c.id, c.work, c.issuer, c.kind, c.max_supply, c.royalty_bp, c.policy, \
-		 (SELECT COUNT(*) FROM items i WHERE i.collection = c.id AND i.burned_block IS NULL) \
-		 AS live FROM collections c WHERE c.issuer = $1 ORDER BY c.id DESC",
-	)
-	.bind(account.to_string())
-	.fetch_all(db.pool())
-	.await?;
-	rows.iter()
-		.map(|row| {
-			Ok(CollectionRow {
-				id: u(row, "id")?,
-				work: u(row, "work")?,
-				issuer: row.try_get("issuer")?,
-				kind: row.try_get("kind")?,
-				max_supply: u(row, "max_supply")?,
-				royalty_bp: u32::try_from(u(row, "royalty_bp")?).unwrap_or(0),
-				policy: row.try_get("policy")?,
-				items: u(row, "live")?,
-			})
-		})
-		.collect()
+	let sql = format!(
+		"SELECT {COLLECTION_COLUMNS} FROM collections c WHERE c.issuer = $1 ORDER BY c.id DESC"
+	);
+	let rows =
+		sqlx::query(AssertSqlSafe(sql)).bind(account.to_string()).fetch_all(db.pool()).await?;
+	rows.iter().map(collection_row).collect()
+}
+
+/// The collection `id`, if indexed.
+pub async fn collection(db: &Db, id: u64) -> Result<Option<CollectionRow>, sqlx::Error> {
+	let sql = format!("SELECT {COLLECTION_COLUMNS} FROM collections c WHERE c.id = $1");
+	let row = sqlx::query(AssertSqlSafe(sql)).bind(int(id)).fetch_optional(db.pool()).await?;
+	row.as_ref().map(collection_row).transpose()
+}
+
+fn collection_row(row: &AnyRow) -> Result<CollectionRow, sqlx::Error> {
+	Ok(CollectionRow {
+		id: u(row, "id")?,
+		work: u(row, "work")?,
+		issuer: row.try_get("issuer")?,
+		kind: row.try_get("kind")?,
+		max_supply: u(row, "max_supply")?,
+		royalty_bp: u32::try_from(u(row, "royalty_bp")?).unwrap_or(0),
+		policy: row.try_get("policy")?,
+		items: u(row, "live")?,
+	})
 }
 
 /// Listings matching `filter`, cheapest first.

@@ -41,25 +41,63 @@ pub struct Progress {
 /// failure).
 pub async fn run(url: &str, db: &Db, options: &Options) -> Result<Progress, Error> {
 	let mut total = Progress::default();
-	let mut delay = Duration::from_millis(250);
+	let mut delay = Backoff::default();
 	loop {
 		let chain = match Chain::connect(url).await {
 			Ok(chain) => chain,
 			Err(error) => {
-				tracing::warn!(%error, ?delay, "node unreachable; retrying");
-				tokio::time::sleep(delay).await;
-				delay = (delay * 2).min(Duration::from_secs(30));
+				tracing::warn!(%error, delay = ?delay.next, "node unreachable; retrying");
+				delay.wait().await;
 				continue;
 			}
 		};
-		delay = Duration::from_millis(250);
+		let indexed = total.blocks;
 		match follow(&chain, db, options, &mut total).await {
 			Ok(()) => return Ok(total),
+			// A value that does not decode stays undecodable: retrying would loop forever.
+			Err(Error::Chain(error)) if !is_transient(&error) => return Err(Error::Chain(error)),
 			Err(Error::Chain(error)) => {
-				tracing::warn!(%error, "lost the node; reconnecting");
+				// A connection that indexed something was worth having: start the delays over.
+				// One that failed before indexing anything waits longer each time.
+				if total.blocks > indexed {
+					delay = Backoff::default();
+				}
+				tracing::warn!(%error, delay = ?delay.next, "lost the node; reconnecting");
+				delay.wait().await;
 			}
 			Err(error) => return Err(error),
 		}
+	}
+}
+
+/// Whether retrying on a new connection may fix `error`: the node went away or refused a call.
+/// A value that does not decode, or a block the node does not have, will not change.
+pub fn is_transient(error: &yinji_client::Error) -> bool {
+	matches!(error, yinji_client::Error::Connect { .. } | yinji_client::Error::Rpc { .. })
+}
+
+/// Delays between reconnection attempts: 250 ms, doubling up to 30 s.
+#[derive(Debug)]
+struct Backoff {
+	next: Duration,
+}
+
+impl Default for Backoff {
+	fn default() -> Self {
+		Backoff { next: Duration::from_millis(250) }
+	}
+}
+
+impl Backoff {
+	/// The delay to wait now; the next one doubles, up to 30 s.
+	fn advance(&mut self) -> Duration {
+		let now = self.next;
+		self.next = (self.next * 2).min(Duration::from_secs(30));
+		now
+	}
+
+	async fn wait(&mut self) {
+		tokio::time::sleep(self.advance()).await;
 	}
 }
 
@@ -191,4 +229,29 @@ async fn write_batch(
 	.await?;
 	tx.commit().await?;
 	Ok(events)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn only_connection_and_rpc_failures_are_retried() {
+		let connect = yinji_client::Error::Connect { url: "ws://x".into(), reason: "down".into() };
+		let rpc = yinji_client::Error::Rpc { call: "c".into(), reason: "gone".into() };
+		let decode = yinji_client::Error::Decode { what: "event".into(), reason: "bad".into() };
+		assert!(is_transient(&connect));
+		assert!(is_transient(&rpc));
+		assert!(!is_transient(&decode));
+		assert!(!is_transient(&yinji_client::Error::UnknownBlock(7)));
+	}
+
+	#[test]
+	fn backoff_doubles_up_to_thirty_seconds() {
+		let mut delay = Backoff::default();
+		let seen: Vec<_> = (0..10).map(|_| delay.advance()).collect();
+		assert_eq!(seen[0], Duration::from_millis(250));
+		assert_eq!(seen[1], Duration::from_millis(500));
+		assert_eq!(seen[9], Duration::from_secs(30));
+	}
 }

@@ -7,6 +7,10 @@
 //! `yinji-node` in the `debug` directory of `$CARGO_TARGET_DIR` (or of the workspace's
 //! `target/`). Build it first with `cargo build -p yinji-node`; the test scripts do.
 
+mod postgres;
+
+pub use postgres::Postgres;
+
 use crate::{Chain, Error};
 use std::{
 	fs::File,
