@@ -271,7 +271,11 @@ pub async fn sign_up(
 	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
 	let (address, sealed_data_key, sealed_seed) =
 		keys::new_custodial(&state.master, &id).map_err(ApiError::internal)?;
-	let password_hash = hash_password(&request.password)?;
+	// Hashing takes tens of milliseconds of CPU: off the async workers.
+	let password = request.password.clone();
+	let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
+		.await
+		.map_err(ApiError::internal)??;
 	let inserted = sqlx::query(
 		"INSERT INTO users (id, email, password_hash, role, created_ms, address, custody, \
 		 sealed_data_key, sealed_seed) VALUES ($1, $2, $3, $4, $5, $6, 'custodial', $7, $8) \
@@ -339,8 +343,13 @@ pub async fn log_in(
 		Some(row) => row.try_get::<String, _>(1).map_err(ApiError::internal)?,
 		None => state.dummy_hash.clone(),
 	};
-	let parsed = PasswordHash::new(&stored).map_err(ApiError::internal)?;
-	let valid = Argon2::default().verify_password(request.password.as_bytes(), &parsed).is_ok();
+	let password = request.password.clone();
+	let valid = tokio::task::spawn_blocking(move || {
+		let parsed = PasswordHash::new(&stored).map_err(ApiError::internal)?;
+		Ok::<_, ApiError>(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+	})
+	.await
+	.map_err(ApiError::internal)??;
 	let Some(row) = row.filter(|_| valid) else {
 		sqlx::query("INSERT INTO login_failures (email, at_ms) VALUES ($1, $2)")
 			.bind(email)

@@ -204,7 +204,12 @@ pub async fn sign(
 	let (db, tx) = (state.db.clone(), id.clone());
 	tokio::spawn(async move {
 		let outcome = chain.submit_prepared(&prepared, signature).await;
-		crate::flows::record_outcome(&db, &tx, outcome.map(|s| events_json(&s))).await;
+		crate::flows::record_outcome(
+			&db,
+			&tx,
+			outcome.map(|s| events_json(&s)).map_err(|e| e.to_string()),
+		)
+		.await;
 	});
 	Ok((StatusCode::ACCEPTED, Json(serde_json::json!({ "tx": id, "status": "submitted" }))))
 }

@@ -45,6 +45,19 @@ impl std::fmt::Debug for MasterKey {
 }
 
 impl MasterKey {
+	/// A 32-byte secret for `purpose`, derived from the master key: sha2-256 of a domain tag,
+	/// the purpose and the key. Different purposes give unrelated secrets, and none reveals the
+	/// master key.
+	pub fn derive(&self, purpose: &str) -> [u8; 32] {
+		use sha2::Digest;
+		let mut hash = sha2::Sha256::new();
+		hash.update(b"yinji/master-key/derive/");
+		hash.update(purpose.as_bytes());
+		hash.update([0]);
+		hash.update(self.0);
+		hash.finalize().into()
+	}
+
 	/// From 64 hex digits (surrounding whitespace ignored, as in a key file).
 	pub fn from_hex(text: &str) -> Result<MasterKey, KeyError> {
 		let bytes = hex::decode(text.trim()).map_err(|_| KeyError::BadMasterKey)?;

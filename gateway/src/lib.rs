@@ -1,10 +1,12 @@
 //! yinji's web gateway: where people meet the chain.
 //!
-//! Built so far: the application shell ([`app`], one [`Config`], one error type answering
-//! `{code, message}`), accounts and sessions ([`accounts`]), custodial keys sealed at rest
-//! ([`keys`]) and the content store — uploads checked by their bytes, stored under the CIDs
-//! `ipfs add` gives, counted against a per-user quota ([`content`]). The chain flows, the
-//! self-custody signing, the Kubo store and the pages follow (issues 7/11 to 9/11).
+//! - the application shell: [`app`], one [`Config`], one error type answering `{code, message}`;
+//! - accounts and sessions ([`accounts`]), custodial keys sealed at rest ([`keys`]) and
+//!   self-custody by a signed challenge ([`custody`]);
+//! - the content store, embedded or Kubo: uploads checked by their bytes, stored under the CIDs
+//!   `ipfs add` gives, counted against a per-user quota ([`content`]);
+//! - the creator, buyer and institution flows as extrinsics ([`flows`]);
+//! - physical tags: issuing NFC tags and printed codes, judging taps and scans ([`tags`]).
 
 pub mod accounts;
 pub mod content;
@@ -13,8 +15,9 @@ pub mod error;
 pub mod flows;
 pub mod keys;
 mod routes;
+pub mod tags;
 
-use content::EmbeddedStore;
+use content::{kubo::KuboStore, EmbeddedStore, Store};
 use std::{path::PathBuf, sync::Arc};
 
 pub use error::ApiError;
@@ -45,6 +48,10 @@ pub struct Config {
 	/// Largest upload accepted, in bytes.
 	#[arg(long, env = "YINJI_MAX_UPLOAD", default_value_t = 64 * 1024 * 1024)]
 	pub max_upload: usize,
+	/// A Kubo node's RPC API (`http://127.0.0.1:5001`) to keep content in, instead of the
+	/// embedded store under the data directory.
+	#[arg(long, env = "YINJI_KUBO_API")]
+	pub kubo_api: Option<String>,
 	/// Total bytes one user may upload.
 	#[arg(long, env = "YINJI_UPLOAD_QUOTA", default_value_t = 1024 * 1024 * 1024)]
 	pub upload_quota: u64,
@@ -54,6 +61,9 @@ pub struct Config {
 	/// The indexer's database, for the reads (`/api/me/items`, `/api/listings`, …).
 	#[arg(long, env = "YINJI_INDEX_DATABASE_URL")]
 	pub index_database_url: Option<String>,
+	/// The key epoch new tags are issued under; raise it to replace every tag key.
+	#[arg(long, env = "YINJI_TAG_EPOCH", default_value_t = 1)]
+	pub tag_epoch: u32,
 }
 
 /// What every request handler shares.
@@ -62,7 +72,7 @@ pub struct AppState {
 	/// The settings.
 	pub config: Arc<Config>,
 	/// The content store.
-	pub store: Arc<EmbeddedStore>,
+	pub store: Arc<Store>,
 	/// The gateway's database.
 	pub db: sqlx::AnyPool,
 	/// The key that seals custodial keys.
@@ -73,13 +83,22 @@ pub struct AppState {
 	pub chain: Option<yinji_client::Chain>,
 	/// The indexer's database, when configured.
 	pub index: Option<yinji_indexer::Db>,
+	/// The tag secrets, derived from the master key.
+	pub tags: tags::TagKeys,
+	/// One lock per custodial signer: a user's extrinsics are signed and submitted one after
+	/// the other, so that two never take the same account nonce.
+	pub signers: flows::SignerLocks,
 }
 
 impl AppState {
 	/// Opens the gateway's stores and database, bringing its schema up to date.
 	pub async fn open(config: Config) -> anyhow::Result<AppState> {
 		std::fs::create_dir_all(&config.data_dir)?;
-		let store = EmbeddedStore::open(&config.data_dir.join("content"))?;
+		let content = config.data_dir.join("content");
+		let store = match &config.kubo_api {
+			Some(url) => Store::Kubo(KuboStore::open(url, &content)?),
+			None => Store::Embedded(EmbeddedStore::open(&content)?),
+		};
 		let url = config.database_url.clone().unwrap_or_else(|| {
 			format!("sqlite://{}", config.data_dir.join("gateway.db").display())
 		});
@@ -111,7 +130,13 @@ impl AppState {
 			Some(url) => Some(yinji_indexer::Db::connect_reader(url).await?),
 			None => None,
 		};
+		if config.tag_epoch == 0 {
+			anyhow::bail!("--tag-epoch starts at 1");
+		}
+		let tags = tags::TagKeys::derive(&master, config.tag_epoch);
 		Ok(AppState {
+			tags,
+			signers: flows::SignerLocks::default(),
 			config: Arc::new(config),
 			store: Arc::new(store),
 			db,

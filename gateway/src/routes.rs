@@ -38,11 +38,18 @@ use utoipa::OpenApi;
 		open_listings,
 		flows::submit_flow,
 		flows::transaction,
-		flows::request_attestation,
-		flows::pending_attestations,
+		flows::attestation::request_attestation,
+		flows::attestation::pending_attestations,
 		custody::challenge,
 		custody::link,
 		custody::sign,
+		crate::tags::nfc_read,
+		crate::tags::code_read,
+		crate::tags::receipt,
+		crate::tags::published_keys,
+		crate::tags::issue::nfc,
+		crate::tags::issue::qr,
+		crate::tags::issue::qr_image,
 	),
 	components(schemas(
 		accounts::SignUp,
@@ -51,7 +58,9 @@ use utoipa::OpenApi;
 		accounts::User,
 		accounts::Role,
 		flows::FlowRequest,
-		flows::AttestationRequest,
+		flows::attestation::AttestationRequest,
+		crate::tags::issue::NfcRequest,
+		crate::tags::issue::QrRequest,
 		crate::error::ErrorBody,
 	))
 )]
@@ -71,7 +80,8 @@ pub fn app(state: AppState) -> Router {
 		.route("/api/listings", get(open_listings))
 		.route(
 			"/api/attestations",
-			post(flows::request_attestation).get(flows::pending_attestations),
+			post(flows::attestation::request_attestation)
+				.get(flows::attestation::pending_attestations),
 		)
 		.route("/api/flows/{flow}", post(flows::submit_flow))
 		.route("/api/tx/{id}", get(flows::transaction))
@@ -80,6 +90,8 @@ pub fn app(state: AppState) -> Router {
 		.route("/api/keys/link", post(custody::link))
 		.route("/api/content", post(upload).layer(DefaultBodyLimit::max(max_upload)))
 		.route("/api/content/{cid}", get(download))
+		.merge(crate::tags::router())
+		.fallback(|| async { ApiError::not_found("no such route") })
 		.layer(middleware::from_fn_with_state(state.clone(), same_origin))
 		// JSON bodies are small; uploads have their own limit above.
 		.layer(DefaultBodyLimit::max(64 * 1024))
@@ -143,11 +155,14 @@ async fn upload(
 	let media_type = sniff(&body, declared).map_err(|e| {
 		ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", e.to_string())
 	})?;
-	let used: Option<i64> = sqlx::query_scalar("SELECT SUM(size) FROM uploads WHERE user_id = $1")
-		.bind(session.user.id.clone())
-		.fetch_one(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+	let used: Option<i64> = sqlx::query_scalar(
+		// Postgres sums BIGINT as NUMERIC, which the Any driver cannot read: cast it back.
+		"SELECT CAST(SUM(size) AS BIGINT) FROM uploads WHERE user_id = $1",
+	)
+	.bind(session.user.id.clone())
+	.fetch_one(&state.db)
+	.await
+	.map_err(ApiError::internal)?;
 	let used = u64::try_from(used.unwrap_or(0)).unwrap_or(0);
 	if used.saturating_add(body.len() as u64) > state.config.upload_quota {
 		return Err(ApiError::new(

@@ -63,7 +63,9 @@ fn cid_v0_equals_kubo() {
 	let dir = tempfile::tempdir().unwrap();
 	let files = files(dir.path());
 	let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/kubo_add.py");
+	// Kubo writes its log (kubo.log) into the working directory: keep it in the temporary one.
 	let output = Command::new("python3")
+		.current_dir(dir.path())
 		.arg(script)
 		.arg(dir.path().join("kubo-repo"))
 		.args(files.iter().map(|(path, _)| path))

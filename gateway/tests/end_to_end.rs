@@ -10,81 +10,13 @@ mod common;
 use axum::{
 	body::Body,
 	http::{header, Request, StatusCode},
-	Router,
 };
 use common::*;
-use std::time::Duration;
 use yinji_client::{
 	subxt_signer::sr25519::{dev, Keypair},
 	testing::{eventually, ok, wait_finalized, DevNode},
-	Value,
 };
-use yinji_gateway::{accounts, app, AppState, Config};
-
-const UNIT: u128 = 1_000_000_000_000;
-const MINUTE: Duration = Duration::from_secs(60);
-
-fn get(path: &str, login: &Login) -> Request<Body> {
-	Request::get(path).header(header::COOKIE, &login.cookie).body(Body::empty()).unwrap()
-}
-
-fn post_as(login: &Login, path: &str, body: serde_json::Value) -> Request<Body> {
-	let mut request = post_json(path, body);
-	request.headers_mut().insert(header::COOKIE, login.cookie.parse().unwrap());
-	request.headers_mut().insert("x-csrf-token", login.csrf.parse().unwrap());
-	request
-}
-
-fn flow(login: &Login, name: &str, body: serde_json::Value) -> Request<Body> {
-	post_as(login, &format!("/api/flows/{name}"), body)
-}
-
-/// Submits a flow and waits until its transaction is finalized; returns its events.
-async fn run_flow(
-	router: &Router,
-	login: &Login,
-	name: &str,
-	body: serde_json::Value,
-) -> serde_json::Value {
-	run_flow_tx(router, login, name, body).await.1
-}
-
-/// [`run_flow`], also returning the transaction's id.
-async fn run_flow_tx(
-	router: &Router,
-	login: &Login,
-	name: &str,
-	body: serde_json::Value,
-) -> (String, serde_json::Value) {
-	let (status, _, answer) = send(router, flow(login, name, body)).await;
-	assert_eq!(status, StatusCode::ACCEPTED, "{name}: {}", String::from_utf8_lossy(&answer));
-	let tx = json(&answer)["tx"].as_str().unwrap().to_string();
-	let done = eventually(&format!("{name} finalized"), 2 * MINUTE, || {
-		let request = get(&format!("/api/tx/{tx}"), login);
-		async move {
-			let (_, _, body) = send(router, request).await;
-			let answer = json(&body);
-			(answer["status"] != "submitted").then_some(answer)
-		}
-	})
-	.await;
-	assert_eq!(done["status"], "finalized", "{name}: {done}");
-	(tx, done["detail"]["events"].clone())
-}
-
-fn field(events: &serde_json::Value, event: &str, name: &str) -> u64 {
-	events
-		.as_array()
-		.unwrap()
-		.iter()
-		.find(|e| e["event"] == event)
-		.and_then(|e| e["fields"][name].as_u64())
-		.unwrap_or_else(|| panic!("{event}.{name} in {events}"))
-}
-
-fn id_variant(address: &str) -> Value {
-	Value::unnamed_variant("Id", [Value::from_bytes(hex::decode(&address[2..]).unwrap())])
-}
+use yinji_gateway::{accounts, app, AppState};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
@@ -99,20 +31,10 @@ async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
 		tokio::spawn(async move { yinji_indexer::run(&url, &index, &Default::default()).await })
 	};
 
-	std::fs::write(dir.path().join("master.key"), MASTER).unwrap();
-	let state = AppState::open(Config {
-		listen: "127.0.0.1:0".parse().unwrap(),
-		data_dir: dir.path().join("gateway"),
-		database_url: None,
-		master_key_file: Some(dir.path().join("master.key")),
-		public_origin: None,
-		max_upload: 1 << 20,
-		upload_quota: 1 << 30,
-		node: Some(node.url()),
-		index_database_url: Some(index_url),
-	})
-	.await
-	.unwrap();
+	let mut config = config(dir.path(), 1 << 20, 1 << 30);
+	config.node = Some(node.url());
+	config.index_database_url = Some(index_url);
+	let state = AppState::open(config).await.unwrap();
 	let router = app(state.clone());
 
 	// People sign up; an admin makes the museum's operator an institution, and the consortium
@@ -121,7 +43,6 @@ async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
 	let creator = sign_up(&router, "maker@example.com", "a maker passphrase", "creator").await;
 	let buyer = sign_up(&router, "collector@example.com", "a buyer passphrase", "buyer").await;
 	accounts::grant(&state, "ops@museum.example", accounts::Role::Institution).await.unwrap();
-	let address = |login: &Login| login.user["address"].as_str().unwrap().to_string();
 	ok(
 		chain
 			.sudo("Institutions", "add_member", vec![id_variant(&address(&museum))], &dev::alice())
@@ -153,13 +74,7 @@ async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
 	let (status, _, body) = send(&router, link(wallet.sign(message.as_bytes()).0)).await;
 	assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
 
-	let fund = [address(&museum), address(&creator), wallet_address.clone()]
-		.iter()
-		.map(|to| {
-			("Balances", "transfer_keep_alive", vec![id_variant(to), Value::u128(1_000 * UNIT)])
-		})
-		.collect();
-	ok(chain.batch(fund, &dev::alice()).await, "fund the users");
+	fund(&chain, &[address(&museum), address(&creator), wallet_address.clone()]).await;
 
 	// The creator asks to be verified; the museum sees the request and attests.
 	let mut request = post_json(
@@ -241,6 +156,17 @@ async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
 			serde_json::json!({ "signature": format!("0x{}", hex::encode(signature)) }),
 		)
 	};
+	// Another user cannot submit it, even with the right signature.
+	let (status, _, _) = send(
+		&router,
+		post_as(
+			&creator,
+			&signature_path,
+			serde_json::json!({ "signature": format!("0x{}", hex::encode(wallet.sign(&payload).0)) }),
+		),
+	)
+	.await;
+	assert_eq!(status, StatusCode::NOT_FOUND, "nobody submits another user's transaction");
 	let (status, _, _) = send(&router, sign(dev::bob().sign(&payload).0)).await;
 	assert_eq!(status, StatusCode::BAD_REQUEST);
 	let (status, _, body) = send(&router, sign(wallet.sign(&payload).0)).await;

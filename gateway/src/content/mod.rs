@@ -1,6 +1,8 @@
 //! Content addressed like IPFS: the embedded store keeps files under the data directory by the
-//! CIDs `ipfs add` gives for the same bytes, so that moving to a Kubo node changes no address.
+//! CIDs `ipfs add` gives for the same bytes, and the Kubo store ([`kubo`]) keeps them in a Kubo
+//! node under the same CIDs, so that moving from one to the other changes no address.
 
+pub mod kubo;
 pub mod sniff;
 pub mod unixfs;
 
@@ -44,6 +46,33 @@ pub enum StoreError {
 	/// The disk failed.
 	#[error("content store: {0}")]
 	Io(#[from] std::io::Error),
+	/// The Kubo node failed, or stored content under another CID than the gateway's.
+	#[error("Kubo: {0}")]
+	Kubo(String),
+}
+
+/// The store a gateway runs with: the embedded one (default) or a Kubo node.
+pub enum Store {
+	/// Files under the data directory.
+	Embedded(EmbeddedStore),
+	/// A Kubo node over its RPC API.
+	Kubo(kubo::KuboStore),
+}
+
+impl ContentStore for Store {
+	async fn put(&self, bytes: &[u8]) -> Result<Stored, StoreError> {
+		match self {
+			Store::Embedded(store) => store.put(bytes).await,
+			Store::Kubo(store) => store.put(bytes).await,
+		}
+	}
+
+	async fn get(&self, cid: &str) -> Result<Option<Vec<u8>>, StoreError> {
+		match self {
+			Store::Embedded(store) => store.get(cid).await,
+			Store::Kubo(store) => store.get(cid).await,
+		}
+	}
 }
 
 /// Both CIDs of `bytes`.
@@ -53,6 +82,14 @@ pub fn cids(bytes: &[u8]) -> Stored {
 		cid_v1: dag(bytes, CidVersion::V1).root.to_string(),
 		size: bytes.len() as u64,
 	}
+}
+
+/// [`cids`] on a blocking thread: hashing a large upload takes a while.
+pub async fn cids_blocking(bytes: &[u8]) -> Result<Stored, StoreError> {
+	let bytes = bytes.to_vec();
+	tokio::task::spawn_blocking(move || cids(&bytes))
+		.await
+		.map_err(|e| StoreError::Io(std::io::Error::other(e)))
 }
 
 /// The embedded store: one file per content under `DIR/objects/`, named by its CIDv1, and a
@@ -91,7 +128,7 @@ impl EmbeddedStore {
 
 impl ContentStore for EmbeddedStore {
 	async fn put(&self, bytes: &[u8]) -> Result<Stored, StoreError> {
-		let stored = cids(bytes);
+		let stored = cids_blocking(bytes).await?;
 		self.write(&self.path(&stored.cid_v1)?, bytes).await?;
 		self.write(&self.path(&stored.cid_v0)?, stored.cid_v1.as_bytes()).await?;
 		Ok(stored)

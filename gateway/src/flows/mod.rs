@@ -21,6 +21,24 @@ use axum::{
 use calls::Call;
 use serde::Deserialize;
 use sqlx::Row;
+use std::{
+	collections::HashMap,
+	sync::{Arc, Mutex},
+};
+
+/// The lock of each custodial signer (by user id); see [`AppState::signers`].
+#[derive(Clone, Default)]
+pub struct SignerLocks(Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>);
+
+impl SignerLocks {
+	/// The lock of `user`'s key.
+	fn of(&self, user: &str) -> Arc<tokio::sync::Mutex<()>> {
+		// A poisoned map only means another request panicked while inserting; its entries
+		// are still whole.
+		let mut locks = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+		locks.entry(user.to_string()).or_default().clone()
+	}
+}
 
 /// The body of `POST /api/flows/{flow}`; which fields are needed depends on the flow (see
 /// `docs/gateway.md`).
@@ -84,10 +102,18 @@ pub struct FlowRequest {
 	pub index: Option<u32>,
 	/// A vote: aye (`true`) or nay.
 	pub approve: Option<bool>,
+	/// A tag's hash (`0x`-hex), as `POST /api/tags/nfc` or `/api/tags/qr` answered it.
+	pub tag: Option<String>,
+	/// `Ntag424` or `SignedQr`.
+	pub tag_kind: Option<String>,
+	/// The key epoch a tag was issued under.
+	pub key_epoch: Option<u32>,
+	/// Why a tag is unbound: `Damaged`, `Lost` or `Compromised`.
+	pub reason: Option<String>,
 }
 
 #[utoipa::path(post, path = "/api/flows/{flow}", request_body = FlowRequest, tag = "flows",
-	params(("flow" = String, Path, description = "register_work, create_collection, mint, list, list_dutch, cancel_listing, buy, buy_from_drop, offer, withdraw_offer, accept_offer, create_auction, bid, settle_auction, cancel_auction, gift, dispute, approve_attestation, propose_motion, vote, close_motion")),
+	params(("flow" = String, Path, description = "register_work, create_collection, mint, list, list_dutch, cancel_listing, buy, buy_from_drop, offer, withdraw_offer, accept_offer, create_auction, bid, settle_auction, cancel_auction, gift, bind_tag, unbind_tag, dispute, approve_attestation, propose_motion, vote, close_motion")),
 	responses(
 		(status = 202, description = "Submitted; poll /api/tx/{tx}"),
 		(status = 400, description = "A field is missing or malformed", body = crate::error::ErrorBody),
@@ -179,7 +205,10 @@ async fn start(
 	.map_err(ApiError::internal)?;
 	tracing::info!(tx = %id, user = %session.user.id, %flow, extrinsics = total, "submitting");
 	let (db, tx) = (state.db.clone(), id.clone());
+	let lock = state.signers.of(&session.user.id);
 	tokio::spawn(async move {
+		// Until this user's earlier extrinsics are in, this one waits: each takes the next nonce.
+		let _signing = lock.lock().await;
 		let mut events = Vec::new();
 		for (done, Call { pallet, call, args }) in calls.into_iter().enumerate() {
 			match chain.submit(pallet, call, args, &signer).await {
@@ -210,15 +239,7 @@ fn progress(done: usize, total: usize) -> String {
 }
 
 async fn record_progress(db: &sqlx::AnyPool, tx: &str, detail: String) {
-	let updated = sqlx::query("UPDATE transactions SET detail = $1, updated_ms = $2 WHERE id = $3")
-		.bind(detail)
-		.bind(now_ms())
-		.bind(tx.to_string())
-		.execute(db)
-		.await;
-	if let Err(error) = updated {
-		tracing::error!(%tx, %error, "could not record progress");
-	}
+	update(db, tx, "submitted", detail).await;
 }
 
 /// Records how a submitted transaction ended: finalized with its events (JSON), or failed.
@@ -227,17 +248,23 @@ pub async fn record_outcome(db: &sqlx::AnyPool, tx: &str, outcome: Result<String
 		Ok(events) => ("finalized", events),
 		Err(error) => ("failed", error),
 	};
+	update(db, tx, status, detail).await;
+}
+
+/// Sets a transaction's status and detail; a failure to record is logged (the background task
+/// that calls this has nobody to answer).
+async fn update(db: &sqlx::AnyPool, tx: &str, status: &str, detail: String) {
 	let updated = sqlx::query(
 		"UPDATE transactions SET status = $1, detail = $2, updated_ms = $3 WHERE id = $4",
 	)
-	.bind(status)
+	.bind(status.to_string())
 	.bind(detail)
 	.bind(now_ms())
 	.bind(tx.to_string())
 	.execute(db)
 	.await;
 	if let Err(error) = updated {
-		tracing::error!(%tx, %error, "could not record the outcome");
+		tracing::error!(%tx, %error, status, "could not record the transaction's state");
 	}
 }
 
@@ -283,4 +310,3 @@ pub async fn transaction(
 		"detail": detail,
 	})))
 }
-

@@ -1,7 +1,11 @@
 //! What the gateway's route tests share: a router on a temporary data directory and a user.
 
 // Test code: a failed expectation is a failed test.
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, dead_code)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, dead_code, unused_imports)]
+
+mod secrets;
+
+pub use secrets::{assert_no_secrets, Captured};
 
 use axum::{
 	body::Body,
@@ -9,17 +13,24 @@ use axum::{
 	Router,
 };
 use http_body_util::BodyExt;
+use std::time::Duration;
 use tower::ServiceExt;
+use yinji_client::{
+	subxt_signer::sr25519::dev,
+	testing::{eventually, ok, wait_finalized, DevNode},
+	Chain, Value,
+};
 use yinji_gateway::{app, AppState, Config};
 
 /// The master key the tests seal custodial keys with.
 pub const MASTER: &str = "1111111111111111111111111111111111111111111111111111111111111111";
 
-/// A router over a fresh data directory in `dir`.
-pub async fn router(dir: &std::path::Path, max_upload: usize, upload_quota: u64) -> Router {
+/// The settings of a gateway over a fresh data directory in `dir`: SQLite, the embedded store,
+/// no node.
+pub fn config(dir: &std::path::Path, max_upload: usize, upload_quota: u64) -> Config {
 	let key = dir.join("master.key");
 	std::fs::write(&key, MASTER).unwrap();
-	let config = Config {
+	Config {
 		listen: "127.0.0.1:0".parse().unwrap(),
 		data_dir: dir.join("data"),
 		database_url: None,
@@ -29,8 +40,23 @@ pub async fn router(dir: &std::path::Path, max_upload: usize, upload_quota: u64)
 		upload_quota,
 		node: None,
 		index_database_url: None,
-	};
-	app(AppState::open(config).await.unwrap())
+		tag_epoch: 1,
+		kubo_api: None,
+	}
+}
+
+/// A router over a fresh data directory in `dir`.
+pub async fn router(dir: &std::path::Path, max_upload: usize, upload_quota: u64) -> Router {
+	app(AppState::open(config(dir, max_upload, upload_quota)).await.unwrap())
+}
+
+/// A logged-in user's JSON request.
+pub fn post_as(login: &Login, path: &str, body: serde_json::Value) -> Request<Body> {
+	let mut request = post_json(path, body);
+	let headers = request.headers_mut();
+	headers.insert(header::COOKIE, login.cookie.parse().unwrap());
+	headers.insert("x-csrf-token", login.csrf.parse().unwrap());
+	request
 }
 
 /// A response's status, headers and body.
@@ -98,3 +124,102 @@ pub fn upload(login: &Login, bytes: &[u8], content_type: &str) -> Request<Body> 
 
 /// A tiny valid PNG.
 pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde";
+
+/// One unit of the native currency.
+pub const UNIT: u128 = 1_000_000_000_000;
+/// A minute.
+pub const MINUTE: Duration = Duration::from_secs(60);
+
+/// A logged-in user's GET of `path`.
+pub fn get(path: &str, login: &Login) -> Request<Body> {
+	Request::get(path).header(header::COOKIE, &login.cookie).body(Body::empty()).unwrap()
+}
+
+/// `POST /api/flows/{name}` as `login`.
+pub fn flow(login: &Login, name: &str, body: serde_json::Value) -> Request<Body> {
+	post_as(login, &format!("/api/flows/{name}"), body)
+}
+
+/// Submits a flow and waits until its transaction is finalized; returns its events.
+pub async fn run_flow(
+	router: &Router,
+	login: &Login,
+	name: &str,
+	body: serde_json::Value,
+) -> serde_json::Value {
+	run_flow_tx(router, login, name, body).await.1
+}
+
+/// [`run_flow`], also returning the transaction's id.
+pub async fn run_flow_tx(
+	router: &Router,
+	login: &Login,
+	name: &str,
+	body: serde_json::Value,
+) -> (String, serde_json::Value) {
+	let (status, _, answer) = send(router, flow(login, name, body)).await;
+	assert_eq!(status, StatusCode::ACCEPTED, "{name}: {}", String::from_utf8_lossy(&answer));
+	let tx = json(&answer)["tx"].as_str().unwrap().to_string();
+	let done = eventually(&format!("{name} finalized"), 2 * MINUTE, || {
+		let request = get(&format!("/api/tx/{tx}"), login);
+		async move {
+			let (_, _, body) = send(router, request).await;
+			let answer = json(&body);
+			(answer["status"] != "submitted").then_some(answer)
+		}
+	})
+	.await;
+	assert_eq!(done["status"], "finalized", "{name}: {done}");
+	(tx, done["detail"]["events"].clone())
+}
+
+/// Field `name` of the first `event` in a flow's events.
+pub fn field(events: &serde_json::Value, event: &str, name: &str) -> u64 {
+	events
+		.as_array()
+		.unwrap()
+		.iter()
+		.find(|e| e["event"] == event)
+		.and_then(|e| e["fields"][name].as_u64())
+		.unwrap_or_else(|| panic!("{event}.{name} in {events}"))
+}
+
+/// An account as a `MultiAddress::Id` call argument.
+pub fn id_variant(address: &str) -> Value {
+	Value::unnamed_variant("Id", [Value::from_bytes(hex::decode(&address[2..]).unwrap())])
+}
+
+/// A dev node, finalizing, and a gateway (SQLite, embedded store) connected to it, over `dir`.
+pub async fn gateway_on_dev_node(dir: &std::path::Path) -> (DevNode, Chain, AppState, Router) {
+	let node = DevNode::start(&dir.join("chain"));
+	let chain = node.connect().await;
+	wait_finalized(&chain, 1, 3 * MINUTE).await;
+	let mut config = config(dir, 1 << 20, 1 << 30);
+	config.node = Some(node.url());
+	let state = AppState::open(config).await.unwrap();
+	let router = app(state.clone());
+	(node, chain, state, router)
+}
+
+/// A logged-in user's chain address.
+pub fn address(login: &Login) -> String {
+	login.user["address"].as_str().unwrap().to_string()
+}
+
+/// Alice (rich on the dev chain) sends each of `addresses` 1 000 units for fees and prices.
+pub async fn fund(chain: &Chain, addresses: &[String]) {
+	let transfers = addresses
+		.iter()
+		.map(|to| {
+			("Balances", "transfer_keep_alive", vec![id_variant(to), Value::u128(1_000 * UNIT)])
+		})
+		.collect();
+	ok(chain.batch(transfers, &dev::alice()).await, "fund the users");
+}
+
+/// Alice, a member institution of the dev chain, attests `address` at KYC `level`.
+pub async fn attest(chain: &Chain, address: &str, level: u8) {
+	let who = Value::from_bytes(hex::decode(&address[2..]).unwrap());
+	let args = vec![who, Value::u128(level.into()), Value::u128(1_000_000)];
+	ok(chain.submit("Works", "attest_creator", args, &dev::alice()).await, "attest");
+}

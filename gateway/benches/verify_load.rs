@@ -1,0 +1,164 @@
+//! Tag verification under load: `wrk` against a real gateway on a real dev node, tap reads
+//! (`GET /t/1?…`, every one a fresh, genuine read of one of 16 bound tags) and, in the same
+//! run, the bare `GET /health` of the same server as the baseline. Prints requests/s and p99
+//! latency of each and their ratios.
+//!
+//! `cargo bench -p yinji-gateway --bench verify_load` (the node binary must be built:
+//! `cargo build -p yinji-node`; `wrk` from Debian, which `scripts/setup` installs).
+//! `YINJI_BENCH_SECONDS` (default 15) sets each wrk run's length.
+
+// A benchmark program: a failed step ends it with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, missing_docs)]
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::{fmt::Write, process::Command, time::Duration};
+use yinji_client::{
+	subxt_signer::sr25519::dev,
+	testing::{ok, wait_finalized, DevNode},
+	Value,
+};
+use yinji_gateway::{app, AppState};
+use yinji_tags::{personalize::tag_hash, tap};
+
+const TAGS: u32 = 16;
+
+#[tokio::main]
+async fn main() {
+	let seconds: u64 =
+		std::env::var("YINJI_BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(15);
+	let dir = tempfile::tempdir().unwrap();
+	let node = DevNode::start(&dir.path().join("chain"));
+	let chain = node.connect().await;
+	wait_finalized(&chain, 1, Duration::from_secs(180)).await;
+
+	// Alice, a member institution on the dev chain, is the issuer: a work, a physical-twin
+	// collection of 16 items, and an NFC tag bound to each.
+	let alice = dev::alice();
+	let me = Value::from_bytes(alice.public_key().0);
+	let submit = |pallet: &'static str, call: &'static str, args: Vec<Value>| {
+		let chain = chain.clone();
+		let alice = dev::alice();
+		async move { ok(chain.submit(pallet, call, args, &alice).await, call) }
+	};
+	submit("Works", "attest_creator", vec![me.clone(), Value::u128(2), Value::u128(1_000_000)])
+		.await;
+	let register = vec![
+		Value::from_bytes([5u8; 32]),
+		Value::unnamed_variant("None", []),
+		Value::from_bytes(b"bafkreibench"),
+		Value::unnamed_variant("Craft", []),
+		Value::unnamed_variant("AllRightsReserved", []),
+		Value::unnamed_composite([Value::unnamed_composite([me.clone(), Value::u128(10_000)])]),
+		Value::unnamed_composite([]),
+	];
+	submit("Works", "register_work", register).await;
+	let collection = vec![
+		Value::u128(0),
+		Value::unnamed_variant("PhysicalTwin", []),
+		Value::u128(TAGS.into()),
+		Value::from_bytes(b"bafkreibench"),
+		Value::u128(0),
+		Value::unnamed_variant("SettlementOnly", []),
+		Value::u128(0),
+	];
+	submit("Collectibles", "create_collection", collection).await;
+	submit("Collectibles", "mint", vec![Value::u128(0), me.clone(), Value::u128(TAGS.into())])
+		.await;
+	let uid = |i: u32| [0x04, 0xBE, 0x4C, 0, 0, 0, i as u8];
+	let binds = (1..=TAGS)
+		.map(|item| {
+			let args = vec![
+				Value::u128(0),
+				Value::u128(item.into()),
+				Value::from_bytes(tag_hash(&uid(item))),
+				Value::unnamed_variant("Ntag424", []),
+				Value::u128(1),
+			];
+			("Collectibles", "bind_tag", args)
+		})
+		.collect();
+	ok(chain.batch(binds, &alice).await, "bind the tags");
+
+	// The gateway, served on a loopback port.
+	let mut config = common::config(dir.path(), 1 << 20, 1 << 30);
+	config.node = Some(node.url());
+	let state = AppState::open(config).await.unwrap();
+	let keys = state.tags.root.epoch(1);
+	let db = state.db.clone();
+	let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+	let address = listener.local_addr().unwrap();
+	tokio::spawn(async move { axum::serve(listener, app(state)).await });
+
+	// Fresh reads, round robin over the tags: read i is tag i mod 16 at counter i / 16 + 1, so
+	// the reads of one tag are 16 requests apart and arrive in order.
+	let reads = 50_000u32;
+	let mut script = String::from("paths = {\n");
+	for i in 0..reads {
+		let query = tap::simulate(&keys, uid(i % TAGS + 1), i / TAGS + 1, Some(b"CC"));
+		writeln!(script, "\"/t/1?{query}\",").unwrap();
+	}
+	script.push_str(
+		"}\ni = 0\nrequest = function()\n  i = i + 1\n  if i > #paths then i = 1 end\n  \
+		 return wrk.format(\"GET\", paths[i], {[\"Accept\"] = \"application/json\"})\nend\n",
+	);
+	let lua = dir.path().join("reads.lua");
+	std::fs::write(&lua, script).unwrap();
+
+	let base = format!("http://{address}");
+	let health = wrk(&format!("{base}/health"), None, seconds);
+	let verify = wrk(&format!("{base}/"), Some(lua.to_str().unwrap()), seconds);
+	let health_after = wrk(&format!("{base}/health"), None, seconds);
+	let bare = (health.0.max(health_after.0), health.1.min(health_after.1));
+	println!("bare /health : {:9.1} requests/s, p99 {:8.2} ms", bare.0, bare.1);
+	println!("tap verify   : {:9.1} requests/s, p99 {:8.2} ms", verify.0, verify.1);
+	println!(
+		"ratio verify/bare: throughput {:.4}, p99 latency {:.1}x",
+		verify.0 / bare.0,
+		verify.1 / bare.1
+	);
+	// What the reads were judged: all should be genuine (fresh, in order).
+	let verdicts: Vec<(String, i64)> =
+		sqlx::query_as("SELECT verdict, COUNT(*) FROM tag_reads GROUP BY verdict ORDER BY verdict")
+			.fetch_all(&db)
+			.await
+			.unwrap();
+	println!("verdicts: {verdicts:?}");
+}
+
+/// Runs wrk (one thread, 8 connections) for `seconds`; returns requests/s and p99 latency (ms).
+fn wrk(url: &str, script: Option<&str>, seconds: u64) -> (f64, f64) {
+	let mut command = Command::new("wrk");
+	command.args(["-t1", "-c8", &format!("-d{seconds}s"), "--latency"]);
+	if let Some(script) = script {
+		command.args(["-s", script]);
+	}
+	let output = command.arg(url).output().expect("wrk runs (Debian package wrk)");
+	let text = String::from_utf8_lossy(&output.stdout).to_string();
+	assert!(output.status.success(), "wrk failed: {text}");
+	assert!(!text.contains("Non-2xx"), "every request succeeded: {text}");
+	let rate = text
+		.lines()
+		.find_map(|l| l.trim().strip_prefix("Requests/sec:"))
+		.and_then(|v| v.trim().parse().ok())
+		.unwrap_or_else(|| panic!("requests/s in {text}"));
+	let p99 = text
+		.lines()
+		.find_map(|l| l.trim().strip_prefix("99%"))
+		.map(|v| millis(v.trim()))
+		.unwrap_or_else(|| panic!("p99 in {text}"));
+	(rate, p99)
+}
+
+/// wrk's latency (`850.00us`, `12.34ms`, `1.20s`) in milliseconds.
+fn millis(text: &str) -> f64 {
+	let (number, unit) = text.split_at(text.find(|c: char| c.is_alphabetic()).unwrap());
+	let number: f64 = number.parse().unwrap();
+	match unit {
+		"us" => number / 1000.0,
+		"ms" => number,
+		"s" => number * 1000.0,
+		other => panic!("latency unit {other}"),
+	}
+}

@@ -1,0 +1,131 @@
+//! What the chain says about a tag and its item, read at the finalized head: the binding (item,
+//! kind, key epoch, watermark), whether the tag was retired, the item's owner and the
+//! collection's terms. Read from the node, not the index, so that a verdict never rests on a
+//! block the index has not reached; the block is named in the receipt.
+
+use crate::{flows::calls::chain, ApiError, AppState};
+use axum::http::StatusCode;
+use yinji_client::{fields::Fields, Value};
+
+/// A tag's binding on chain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Binding {
+	/// The collection.
+	pub collection: u32,
+	/// The item.
+	pub item: u32,
+	/// `Ntag424` or `SignedQr`.
+	pub kind: String,
+	/// The key epoch it was issued under.
+	pub key_epoch: u32,
+	/// The highest tap counter the chain accepted (at a sale or claim).
+	pub watermark: u32,
+}
+
+/// An item as the chain holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemState {
+	/// Its owner (`0x`-hex account).
+	pub owner: String,
+	/// Its tag's hash (`0x`-hex), if it has one.
+	pub tag: Option<String>,
+	/// The collection's issuer (`0x`-hex account).
+	pub issuer: String,
+	/// Editions the collection may have.
+	pub max_supply: u32,
+	/// The collection's work.
+	pub work: u64,
+	/// The collection's transfer policy (JSON).
+	pub policy: serde_json::Value,
+	/// The collection's kind: `DigitalCollectible` or `PhysicalTwin`.
+	pub kind: String,
+}
+
+/// What the chain says, at one finalized block.
+pub struct Ledger {
+	/// The block's number.
+	pub number: u64,
+	/// The block's hash (`0x`-hex).
+	pub hash: String,
+	/// The chain's genesis hash.
+	pub genesis: [u8; 32],
+	view: yinji_client::BlockView,
+}
+
+fn bad(error: yinji_client::Error) -> ApiError {
+	ApiError::new(StatusCode::BAD_GATEWAY, "chain", error.to_string())
+}
+
+impl Ledger {
+	/// The chain at its finalized head.
+	pub async fn at_head(state: &AppState) -> Result<Ledger, ApiError> {
+		let chain = chain(state)?;
+		let number = chain.finalized_number().await.map_err(bad)?;
+		let view = chain.at(number).await.map_err(bad)?;
+		Ok(Ledger {
+			number,
+			hash: yinji_client::fields::to_hex(view.hash().as_bytes()),
+			genesis: chain.genesis_hash().0,
+			view,
+		})
+	}
+
+	/// The binding of the tag with hash `tag`, if bound.
+	pub async fn binding(&self, tag: &[u8; 32]) -> Result<Option<Binding>, ApiError> {
+		let key = vec![Value::from_bytes(tag)];
+		let Some(value) = self.view.storage("Collectibles", "TagOf", key).await.map_err(bad)?
+		else {
+			return Ok(None);
+		};
+		let f = Fields::new(&value, "TagOf");
+		let number = |name: &str| {
+			f.u64(name).map_err(bad).and_then(|n| u32::try_from(n).map_err(ApiError::internal))
+		};
+		Ok(Some(Binding {
+			collection: number("collection")?,
+			item: number("item")?,
+			kind: f.variant("kind").map_err(bad)?,
+			key_epoch: number("key_epoch")?,
+			watermark: number("watermark")?,
+		}))
+	}
+
+	/// Whether the tag with hash `tag` was unbound for good.
+	pub async fn retired(&self, tag: &[u8; 32]) -> Result<bool, ApiError> {
+		let key = vec![Value::from_bytes(tag)];
+		Ok(self.view.storage("Collectibles", "RetiredTags", key).await.map_err(bad)?.is_some())
+	}
+
+	/// The item and its collection's terms, if the item exists.
+	pub async fn item(&self, collection: u32, item: u32) -> Result<Option<ItemState>, ApiError> {
+		let keys = vec![Value::u128(collection.into()), Value::u128(item.into())];
+		let Some(held) = self.view.storage("Collectibles", "Items", keys).await.map_err(bad)?
+		else {
+			return Ok(None);
+		};
+		let key = vec![Value::u128(collection.into())];
+		let record = self.view.storage("Collectibles", "Collections", key).await.map_err(bad)?;
+		let Some(record) = record else { return Ok(None) };
+		let (held, record) = (Fields::new(&held, "Items"), Fields::new(&record, "Collections"));
+		// `Option<TagHash>` decodes as the variant `Some(hash)` or `None`.
+		let tag = match yinji_client::fields::variant(held.get("tag").map_err(bad)?) {
+			Some(("Some", values)) => values
+				.values()
+				.next()
+				.and_then(yinji_client::fields::bytes)
+				.filter(|bytes| bytes.len() == 32)
+				.map(|bytes| yinji_client::fields::to_hex(&bytes)),
+			_ => None,
+		};
+		Ok(Some(ItemState {
+			owner: held.hex("owner").map_err(bad)?,
+			tag,
+			issuer: record.hex("issuer").map_err(bad)?,
+			max_supply: u32::try_from(record.u64("max_supply").map_err(bad)?)
+				.map_err(ApiError::internal)?,
+			work: record.u64("work").map_err(bad)?,
+			policy: record.json("policy").map_err(bad)?,
+			kind: record.variant("kind").map_err(bad)?,
+		}))
+	}
+}
