@@ -185,9 +185,7 @@ pub async fn sign(
 	if !verify(&Signature(signature), &prepared.signer_payload, &PublicKey(prepared.account)) {
 		return Err(bad_signature());
 	}
-	let chain = state.chain.clone().ok_or_else(|| {
-		ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no_chain", "no node configured")
-	})?;
+	let chain = crate::flows::calls::chain(&state)?.clone();
 	// Only one signature is taken per transaction, even if two arrive at once.
 	let claimed = sqlx::query(
 		"UPDATE transactions SET status = 'submitted', updated_ms = $1 \

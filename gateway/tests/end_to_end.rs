@@ -100,17 +100,7 @@ async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
 	.await;
 
 	// Upload, register, create a collection, mint, list.
-	let (status, _, body) = send(&router, upload(&creator, PNG, "image/png")).await;
-	assert_eq!(status, StatusCode::CREATED);
-	let cid = json(&body)["cid_v1"].as_str().unwrap().to_string();
-	let events = run_flow(
-		&router,
-		&creator,
-		"register_work",
-		serde_json::json!({ "cid": cid, "metadata_cid": "bafkreimeta", "kind": "Image" }),
-	)
-	.await;
-	let work = field(&events, "Works.WorkRegistered", "work");
+	let work = register_png(&router, &creator, "bafkreimeta", "Image").await;
 	let events = run_flow(&router, &creator, "create_collection", serde_json::json!({ "work": work, "max_supply": 10, "metadata_cid": "bafkreicoll", "royalty_bp": 1000 })).await;
 	let collection = field(&events, "Collectibles.CollectionCreated", "collection");
 	run_flow(

@@ -62,16 +62,7 @@ async fn every_trading_and_governance_flow_reaches_the_chain() {
 	attest(&chain, &address(&collector), 1).await;
 
 	// A work, a collection of 200 editions, and 120 of them minted in three extrinsics.
-	let (_, _, body) = send(&router, upload(&creator, PNG, "image/png")).await;
-	let cid = json(&body)["cid_v1"].as_str().unwrap().to_string();
-	let events = run_flow(
-		&router,
-		&creator,
-		"register_work",
-		json!({ "cid": cid, "metadata_cid": "bafkreimeta", "kind": "Craft" }),
-	)
-	.await;
-	let work = field(&events, "Works.WorkRegistered", "work");
+	let work = register_png(&router, &creator, "bafkreimeta", "Craft").await;
 	let events = run_flow(
 		&router,
 		&creator,

@@ -68,16 +68,7 @@ async fn taps_and_scans_are_judged_with_their_reasons_and_signed_receipts() {
 	ok(chain.submit("Works", "attest_creator", attest, &dev::alice()).await, "attest");
 
 	// A tea set: a work, a physical-twin collection, three items.
-	let (_, _, body) = send(&router, upload(&creator, PNG, "image/png")).await;
-	let cid = json(&body)["cid_v1"].as_str().unwrap().to_string();
-	let events = run_flow(
-		&router,
-		&creator,
-		"register_work",
-		json!({ "cid": cid, "metadata_cid": "bafkreiteaset", "kind": "Craft" }),
-	)
-	.await;
-	let work = field(&events, "Works.WorkRegistered", "work");
+	let work = register_png(&router, &creator, "bafkreiteaset", "Craft").await;
 	let twin = json!({
 		"work": work, "max_supply": 10, "metadata_cid": "bafkreiteaset", "kind": "PhysicalTwin",
 	});

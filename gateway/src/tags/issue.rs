@@ -48,7 +48,6 @@ fn base(state: &AppState, headers: &HeaderMap) -> String {
 
 /// The item must exist, be a physical twin, and `session`'s user must issue its collection.
 async fn check_item(
-	state: &AppState,
 	session: &Session,
 	ledger: &Ledger,
 	collection: u32,
@@ -65,12 +64,10 @@ async fn check_item(
 			"tags go only on items of physical-twin collections",
 		));
 	}
-	let _ = state;
 	Ok(())
 }
 
 /// Records an issued tag; a tag issued before is a 409.
-#[allow(clippy::too_many_arguments)]
 async fn remember(
 	state: &AppState,
 	session: &Session,
@@ -127,7 +124,7 @@ pub async fn nfc(
 		.and_then(|bytes| bytes.try_into().ok())
 		.ok_or_else(|| ApiError::bad_request("bad_uid", "uid is the tag's 7-byte UID in hex"))?;
 	let ledger = Ledger::at_head(&state).await?;
-	check_item(&state, &session, &ledger, request.collection, request.item).await?;
+	check_item(&session, &ledger, request.collection, request.item).await?;
 	let personal = personalize::personalize(
 		&state.tags.root.epoch(state.tags.epoch),
 		&uid,
@@ -163,7 +160,7 @@ pub async fn qr(
 		}
 	}
 	let ledger = Ledger::at_head(&state).await?;
-	check_item(&state, &session, &ledger, request.collection, request.item).await?;
+	check_item(&session, &ledger, request.collection, request.item).await?;
 	let claim = qr::QrClaim {
 		genesis: ledger.genesis,
 		collection: request.collection,

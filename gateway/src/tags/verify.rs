@@ -320,7 +320,6 @@ pub async fn judge_code(
 }
 
 /// Signs and keeps the receipt of a verdict, and returns the verdict.
-#[allow(clippy::too_many_arguments)]
 async fn record(
 	state: &AppState,
 	ledger: &Ledger,

@@ -223,3 +223,14 @@ pub async fn attest(chain: &Chain, address: &str, level: u8) {
 	let args = vec![who, Value::u128(level.into()), Value::u128(1_000_000)];
 	ok(chain.submit("Works", "attest_creator", args, &dev::alice()).await, "attest");
 }
+
+/// Uploads the test PNG as `creator` and registers it as a work of `kind` with `metadata`;
+/// returns the work's id once the registration is finalized.
+pub async fn register_png(router: &Router, creator: &Login, metadata: &str, kind: &str) -> u64 {
+	let (status, _, body) = send(router, upload(creator, PNG, "image/png")).await;
+	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+	let cid = json(&body)["cid_v1"].as_str().unwrap().to_string();
+	let request = serde_json::json!({ "cid": cid, "metadata_cid": metadata, "kind": kind });
+	let events = run_flow(router, creator, "register_work", request).await;
+	field(&events, "Works.WorkRegistered", "work")
+}

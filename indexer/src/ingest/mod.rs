@@ -1,0 +1,171 @@
+//! From a finalized block to rows: fetch the block with its yinji events (and the few storage
+//! values the events do not carry), then write everything in the caller's transaction.
+//!
+//! The writing is one [`Writer`] per event; its handlers are split by pallet: `works`,
+//! `collectibles`, `marketplace`, `loyalty`.
+
+mod collectibles;
+mod loyalty;
+mod marketplace;
+mod works;
+
+use crate::{db::int, Error};
+use std::collections::BTreeMap;
+use yinji_client::{
+	fields::{bytes, number, pairs, to_hex, to_json, variant, Fields},
+	Block, Chain, ChainEvent, Value,
+};
+
+/// The pallets whose events the index keeps.
+pub const PALLETS: &[&str] = &["Works", "Collectibles", "Marketplace", "Loyalty", "ValidatorSet"];
+
+type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+
+/// A block as fetched, ready to write.
+pub struct Fetched {
+	/// The block and its yinji events.
+	pub block: Block,
+	/// `Works.Works(id)` at this block, for each work registered in it.
+	works: BTreeMap<u64, Value>,
+	/// `Collectibles.Collections(id)` at this block, for each collection created in it.
+	collections: BTreeMap<u32, Value>,
+}
+
+/// Fetches block `number` with its yinji events and the storage its events need.
+pub async fn fetch(chain: &Chain, number: u64) -> Result<Fetched, Error> {
+	let view = chain.at(number).await?;
+	let block = view.block(PALLETS).await?;
+	let mut works = BTreeMap::new();
+	let mut collections = BTreeMap::new();
+	for event in &block.events {
+		let fields = Fields::new(&event.fields, format!("{}.{}", event.pallet, event.name));
+		match (event.pallet.as_str(), event.name.as_str()) {
+			("Works", "WorkRegistered") => {
+				let work = fields.u64("work")?;
+				// The entry is gone only if the work was withdrawn in the same block; its
+				// details are then unknown and the row says so.
+				if let Some(value) =
+					view.storage("Works", "Works", vec![Value::u128(work.into())]).await?
+				{
+					works.insert(work, value);
+				}
+			}
+			("Collectibles", "CollectionCreated") => {
+				let collection = u32::try_from(fields.u64("collection")?)
+					.map_err(|_| Error::Invalid("collection id above u32".into()))?;
+				if let Some(value) = view
+					.storage("Collectibles", "Collections", vec![Value::u128(collection.into())])
+					.await?
+				{
+					collections.insert(collection, value);
+				}
+			}
+			_ => {}
+		}
+	}
+	Ok(Fetched { block, works, collections })
+}
+
+/// Writes one fetched block: its row, its events and what they change.
+pub async fn apply(tx: &mut Tx<'_>, chain: &Chain, fetched: &Fetched) -> Result<(), Error> {
+	let block = &fetched.block;
+	sqlx::query(
+		"INSERT INTO blocks (number, hash, parent_hash, timestamp_ms, spec_version, event_count) \
+		 VALUES ($1, $2, $3, $4, $5, $6)",
+	)
+	.bind(int(block.number))
+	.bind(to_hex(block.hash.as_bytes()))
+	.bind(to_hex(block.parent_hash.as_bytes()))
+	.bind(int(block.timestamp_ms))
+	.bind(int(block.spec_version))
+	.bind(int(block.event_count))
+	.execute(&mut **tx)
+	.await?;
+	for event in &block.events {
+		sqlx::query(
+			"INSERT INTO events (block_number, event_index, block_hash, extrinsic_index, pallet, \
+			 name, fields) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		)
+		.bind(int(block.number))
+		.bind(int(event.index))
+		.bind(to_hex(block.hash.as_bytes()))
+		.bind(event.extrinsic.map(int))
+		.bind(&event.pallet)
+		.bind(&event.name)
+		.bind(to_json(&event.fields).to_string())
+		.execute(&mut **tx)
+		.await?;
+		let mut writer = Writer { tx, chain, fetched, event };
+		writer.apply().await?;
+	}
+	Ok(())
+}
+
+struct Writer<'a, 'c> {
+	tx: &'a mut Tx<'c>,
+	chain: &'a Chain,
+	fetched: &'a Fetched,
+	event: &'a ChainEvent,
+}
+
+/// An asset kind as text: `native`, or `asset:ID`.
+fn asset(value: &Value) -> Result<String, Error> {
+	match variant(value) {
+		Some(("Native", _)) => Ok("native".into()),
+		Some(("WithId", fields)) => fields
+			.values()
+			.next()
+			.and_then(number)
+			.map(|id| format!("asset:{id}"))
+			.ok_or_else(|| Error::Invalid(format!("asset id in {}", to_json(value)))),
+		_ => Err(Error::Invalid(format!("asset kind {}", to_json(value)))),
+	}
+}
+
+/// A split or a royalty list: `(account, number)` pairs.
+fn account_pairs(value: &Value) -> Result<Vec<(String, u128)>, Error> {
+	pairs(value)
+		.ok_or_else(|| {
+			Error::Invalid(format!("a list of (account, amount) in {}", to_json(value)))
+		})?
+		.into_iter()
+		.map(|(account, share)| match (bytes(account), number(share)) {
+			(Some(account), Some(share)) => Ok((to_hex(&account), share)),
+			_ => Err(Error::Invalid(format!("(account, amount) in {}", to_json(value)))),
+		})
+		.collect()
+}
+
+impl<'a> Writer<'a, '_> {
+	fn fields(&self) -> Fields<'a> {
+		let event: &'a ChainEvent = self.event;
+		Fields::new(&event.fields, format!("{}.{}", event.pallet, event.name))
+	}
+
+	fn number(&self) -> i64 {
+		int(self.fetched.block.number)
+	}
+
+	fn index(&self) -> i64 {
+		int(self.event.index)
+	}
+
+	async fn exec(
+		&mut self,
+		query: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>,
+	) -> Result<(), Error> {
+		query.execute(&mut **self.tx).await?;
+		Ok(())
+	}
+
+	async fn apply(&mut self) -> Result<(), Error> {
+		match (self.event.pallet.as_str(), self.event.name.as_str()) {
+			("Works", name) => self.works(name).await,
+			("Collectibles", name) => self.collectibles(name).await,
+			("Marketplace", name) => self.marketplace(name).await,
+			("Loyalty", name) => self.loyalty(name).await,
+			// Validator-set events are kept in `events` only.
+			_ => Ok(()),
+		}
+	}
+}
