@@ -25,6 +25,9 @@ pub enum KeyError {
 	/// The OS has no randomness to give.
 	#[error("no randomness: {0}")]
 	Random(String),
+	/// A secret URI that is not a mnemonic, a seed or a dev derivation.
+	#[error("the verifier key is not a valid secret URI (a mnemonic, a 0x seed or //Name)")]
+	BadSecretUri,
 }
 
 /// 32 random bytes from the OS.
@@ -32,6 +35,13 @@ pub fn random32() -> Result<[u8; 32], KeyError> {
 	let mut bytes = [0u8; 32];
 	getrandom::fill(&mut bytes).map_err(|e| KeyError::Random(e.to_string()))?;
 	Ok(bytes)
+}
+
+/// The sr25519 key pair of a secret URI (surrounding whitespace ignored, as in a key file).
+pub fn keypair_from_uri(text: &str) -> Result<Keypair, KeyError> {
+	let uri: yinji_client::subxt_signer::SecretUri =
+		text.trim().parse().map_err(|_| KeyError::BadSecretUri)?;
+	Keypair::from_uri(&uri).map_err(|_| KeyError::BadSecretUri)
 }
 
 /// The gateway's master key.

@@ -64,6 +64,11 @@ pub struct Config {
 	/// The key epoch new tags are issued under; raise it to replace every tag key.
 	#[arg(long, env = "YINJI_TAG_EPOCH", default_value_t = 1)]
 	pub tag_epoch: u32,
+	/// A file holding the secret URI (a mnemonic, a `0x` seed, or `//Alice` on a dev chain) of
+	/// the member institution's account that submits claims by tap; `YINJI_VERIFIER_SURI` may
+	/// hold it instead. Without one, claims answer 503.
+	#[arg(long, env = "YINJI_VERIFIER_KEY_FILE")]
+	pub verifier_key_file: Option<PathBuf>,
 }
 
 /// What every request handler shares.
@@ -88,6 +93,8 @@ pub struct AppState {
 	/// One lock per custodial signer: a user's extrinsics are signed and submitted one after
 	/// the other, so that two never take the same account nonce.
 	pub signers: flows::SignerLocks,
+	/// The institution key that submits claims by tap, when configured.
+	pub verifier: Option<yinji_client::Keypair>,
 }
 
 impl AppState {
@@ -134,7 +141,13 @@ impl AppState {
 			anyhow::bail!("--tag-epoch starts at 1");
 		}
 		let tags = tags::TagKeys::derive(&master, config.tag_epoch);
+		let verifier = match (&config.verifier_key_file, std::env::var("YINJI_VERIFIER_SURI")) {
+			(Some(path), _) => Some(keys::keypair_from_uri(&std::fs::read_to_string(path)?)?),
+			(None, Ok(uri)) => Some(keys::keypair_from_uri(&uri)?),
+			(None, Err(_)) => None,
+		};
 		Ok(AppState {
+			verifier,
 			tags,
 			signers: flows::SignerLocks::default(),
 			config: Arc::new(config),

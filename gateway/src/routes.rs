@@ -50,6 +50,7 @@ use utoipa::OpenApi;
 		crate::tags::issue::nfc,
 		crate::tags::issue::qr,
 		crate::tags::issue::qr_image,
+		crate::tags::claim::claim,
 	),
 	components(schemas(
 		accounts::SignUp,
@@ -61,6 +62,7 @@ use utoipa::OpenApi;
 		flows::attestation::AttestationRequest,
 		crate::tags::issue::NfcRequest,
 		crate::tags::issue::QrRequest,
+		crate::tags::claim::ClaimRequest,
 		crate::error::ErrorBody,
 	))
 )]

@@ -3,7 +3,8 @@
 //! genuine, replayed, lower counter, unseen reads, opened seal, forged MAC, unknown, moved and
 //! retired tags, unknown key epoch, bad code signature — each with its reason, each with a
 //! signed receipt that verifies offline against the published key; of two identical taps at the
-//! same moment exactly one is accepted.
+//! same moment exactly one is accepted. A buyer claims a delivered item with a fresh tap; a
+//! copied, older or forged URL, or another buyer, claims nothing.
 
 // Test code: a failed expectation is a failed test.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
@@ -239,4 +240,116 @@ async fn taps_and_scans_are_judged_with_their_reasons_and_signed_receipts() {
 	.await;
 	let (verdict, codes, _) = judge(&router, &tap_path(&keys, uid, 40, b"CC")).await;
 	assert_eq!((verdict.as_str(), codes), ("rejected", vec!["retired_tag".to_string()]));
+}
+
+/// `POST /api/tags/claim` as `login`.
+fn claim(login: &Login, tap: &str, offer: u64) -> Request<Body> {
+	post_as(login, "/api/tags/claim", json!({ "tap": tap, "offer": offer }))
+}
+
+/// The code and message of a refused request.
+async fn refused(router: &Router, request: Request<Body>) -> (StatusCode, String, String) {
+	let (status, _, body) = send(router, request).await;
+	let body = json(&body);
+	(status, body["code"].as_str().unwrap().to_string(), body["message"].to_string())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_fresh_tap_claims_a_delivered_item_and_a_copied_url_cannot() {
+	let dir = tempfile::tempdir().unwrap();
+	let (node, chain, state, router) = gateway_on_dev_node(dir.path()).await;
+	let keys = state.tags.root.epoch(1);
+	let maker = sign_up(&router, "studio@example.com", "a studio passphrase", "creator").await;
+	let buyer = sign_up(&router, "buyer@example.com", "a buyer passphrase", "buyer").await;
+	let stranger = sign_up(&router, "stranger@example.com", "a stranger passphrase", "buyer").await;
+	fund(&chain, &[address(&maker), address(&buyer), address(&stranger)]).await;
+	attest(&chain, &address(&maker), 2).await;
+
+	// A tea pot with an NFC tag.
+	let work = register_png(&router, &maker, "bafkreiteapot", "Craft").await;
+	let twin = json!({
+		"work": work, "max_supply": 5, "metadata_cid": "bafkreiteapot", "kind": "PhysicalTwin",
+	});
+	let events = run_flow(&router, &maker, "create_collection", twin).await;
+	let collection = field(&events, "Collectibles.CollectionCreated", "collection");
+	run_flow(&router, &maker, "mint", json!({ "collection": collection, "count": 2 })).await;
+	let uid = [0x04, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x01];
+	let issue = json!({ "collection": collection, "item": 1, "uid": hex::encode(uid) });
+	let (status, _, body) = send(&router, post_as(&maker, "/api/tags/nfc", issue)).await;
+	assert_eq!(status, StatusCode::CREATED);
+	let tag = json(&body)["tag_hash"].as_str().unwrap().to_string();
+	let bind = json!({ "collection": collection, "item": 1, "tag": tag, "tag_kind": "Ntag424", "key_epoch": 1 });
+	run_flow(&router, &maker, "bind_tag", bind).await;
+
+	// Checkout holds the buyer's offer; fulfilment lists the item for that buyer only.
+	let price = 5 * UNIT;
+	let offer = json!({ "collection": collection, "item": 1, "amount": price });
+	let events = run_flow(&router, &buyer, "offer", offer).await;
+	let offer = field(&events, "Marketplace.OfferMade", "offer");
+	let reserved =
+		json!({ "collection": collection, "item": 1, "amount": price, "to": address(&buyer) });
+	run_flow(&router, &maker, "list", reserved).await;
+
+	// The parcel arrives; the buyer taps the tag and sees it genuine.
+	let delivered = tap_path(&keys, uid, 8, b"CC");
+	let (verdict, codes, _) = judge(&router, &delivered).await;
+	assert_eq!((verdict.as_str(), codes), ("genuine", vec![]));
+
+	// Nobody else claims with the buyer's offer; an older URL, a forged one and one of another
+	// tag claim nothing.
+	let (status, code, _) = refused(&router, claim(&stranger, &delivered, offer)).await;
+	assert_eq!((status, code.as_str()), (StatusCode::FORBIDDEN, "not_your_offer"));
+	let (status, code, _) =
+		refused(&router, claim(&buyer, &tap_path(&keys, uid, 7, b"CC"), offer)).await;
+	assert_eq!((status, code.as_str()), (StatusCode::CONFLICT, "lower_counter"));
+	let mut forged = delivered.clone();
+	let last = forged.pop().unwrap();
+	forged.push(if last == '0' { '1' } else { '0' });
+	let (status, code, _) = refused(&router, claim(&buyer, &forged, offer)).await;
+	assert_eq!((status, code.as_str()), (StatusCode::FORBIDDEN, "forged"));
+	let unbound = tap_path(&keys, [0x04, 1, 2, 3, 4, 5, 6], 8, b"CC");
+	let (status, code, _) = refused(&router, claim(&buyer, &unbound, offer)).await;
+	assert_eq!((status, code.as_str()), (StatusCode::CONFLICT, "unknown_tag"));
+	let (status, code, _) = refused(&router, claim(&buyer, &delivered, offer + 100)).await;
+	assert_eq!((status, code.as_str()), (StatusCode::NOT_FOUND, "not_found"));
+	let ledger = yinji_gateway::tags::ledger::Ledger::at_head(&state).await.unwrap();
+	let item = ledger.item(collection as u32, 1).await.unwrap().unwrap();
+	assert_eq!(item.owner, address(&maker), "nothing moved");
+
+	// The tap the buyer just opened claims the tea pot: the offer pays the maker (and the
+	// rights holders), the item moves, the watermark rises to the tap's counter.
+	let (status, _, answer) = send(&router, claim(&buyer, &delivered, offer)).await;
+	assert_eq!(status, StatusCode::ACCEPTED, "{}", String::from_utf8_lossy(&answer));
+	let (_, events) = finalized(&router, &buyer, "claim", &answer).await;
+	assert_eq!(field(&events, "Marketplace.ClaimedByTap", "counter"), 8);
+	assert_eq!(field(&events, "Marketplace.Settled", "gross"), u64::try_from(price).unwrap());
+	let ledger = yinji_gateway::tags::ledger::Ledger::at_head(&state).await.unwrap();
+	let item = ledger.item(collection as u32, 1).await.unwrap().unwrap();
+	assert_eq!(item.owner, address(&buyer));
+	let tag_bytes: [u8; 32] = hex::decode(&tag[2..]).unwrap().try_into().unwrap();
+	assert_eq!(ledger.binding(&tag_bytes).await.unwrap().unwrap().watermark, 8);
+
+	// A copy of that URL claims nothing again, and reads as copied.
+	let (status, code, message) = refused(&router, claim(&buyer, &delivered, offer)).await;
+	assert_eq!((status, code.as_str()), (StatusCode::CONFLICT, "below_watermark"), "{message}");
+	assert!(message.contains("copy of an earlier tap"), "{message}");
+	let (verdict, codes, _) = judge(&router, &delivered).await;
+	assert_eq!((verdict.as_str(), codes), ("rejected", vec!["below_watermark".to_string()]));
+	// The next real tap is genuine.
+	let (verdict, _, answer) = judge(&router, &tap_path(&keys, uid, 9, b"CC")).await;
+	assert_eq!(verdict, "genuine", "{answer}");
+	assert_eq!(answer["verdict"]["counters"]["watermark"], 8);
+
+	// The index tells the order system how the offer closed.
+	let last = ok(chain.finalized_number().await, "finalized head");
+	let url = format!("sqlite://{}", dir.path().join("index.db").display());
+	let index = yinji_indexer::Db::open(&url).await.unwrap();
+	let options = yinji_indexer::Options { until: Some(last), ..Default::default() };
+	yinji_indexer::run(&node.url(), &index, &options).await.unwrap();
+	let closed: String = sqlx::query_scalar("SELECT close_reason FROM offers WHERE offer = $1")
+		.bind(i64::try_from(offer).unwrap())
+		.fetch_one(index.pool())
+		.await
+		.unwrap();
+	assert_eq!(closed, "claimed_by_tap");
 }

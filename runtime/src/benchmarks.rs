@@ -5,8 +5,8 @@ use crate::{AccountId, Balance, Balances, Collectibles, Runtime, RuntimeOrigin, 
 use alloc::vec;
 use frame_support::traits::fungible::{Mutate, NativeOrWithId};
 use yinji_primitives::{
-	BasisPoints, CollectionId, CollectionKind, ItemId, KycLevel, Licence, TransferPolicy, WorkId,
-	WorkKind, WHOLE,
+	BasisPoints, CollectionId, CollectionKind, ItemId, KycLevel, Licence, TagHash, TagKind,
+	TransferPolicy, WorkId, WorkKind, WHOLE,
 };
 
 frame_benchmarking::define_benchmarks!(
@@ -100,7 +100,7 @@ impl pallet_marketplace::BenchmarkHelper<AccountId, NativeOrWithId<u32>, Balance
 		let created = Collectibles::create_collection(
 			RuntimeOrigin::signed(issuer.clone()),
 			work,
-			CollectionKind::DigitalCollectible,
+			CollectionKind::PhysicalTwin,
 			u32::MAX,
 			vec![b'c'; 59].try_into().unwrap_or_default(),
 			1_000,
@@ -118,6 +118,22 @@ impl pallet_marketplace::BenchmarkHelper<AccountId, NativeOrWithId<u32>, Balance
 			Collectibles::mint(RuntimeOrigin::signed(issuer.clone()), collection, owner.clone(), 1);
 		assert!(minted.is_ok(), "benchmark setup mints an item");
 		item
+	}
+
+	fn tag(issuer: &AccountId, collection: CollectionId, item: ItemId) -> TagHash {
+		let mut tag = [0x7A; 32];
+		tag[..4].copy_from_slice(&collection.to_le_bytes());
+		tag[4..8].copy_from_slice(&item.to_le_bytes());
+		let bound = Collectibles::bind_tag(
+			RuntimeOrigin::signed(issuer.clone()),
+			collection,
+			item,
+			tag,
+			TagKind::Ntag424,
+			1,
+		);
+		assert!(bound.is_ok(), "benchmark setup binds a tag");
+		tag
 	}
 }
 

@@ -174,7 +174,11 @@ pub async fn build(
 					native(),
 					Value::u128(need(&r.amount, "amount")?),
 					expiry(state, r).await?,
-					Value::unnamed_variant("None", []),
+					// `to`: the only buyer (an order's buyer, who then claims by tap).
+					match &r.to {
+						Some(to) => Value::unnamed_variant("Some", [account(to)?]),
+						None => Value::unnamed_variant("None", []),
+					},
 				],
 			]
 			.concat(),

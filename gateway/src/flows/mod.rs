@@ -31,8 +31,8 @@ use std::{
 pub struct SignerLocks(Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>);
 
 impl SignerLocks {
-	/// The lock of `user`'s key.
-	fn of(&self, user: &str) -> Arc<tokio::sync::Mutex<()>> {
+	/// The lock of `user`'s key (or of another signer, by a name no user id takes).
+	pub(crate) fn of(&self, user: &str) -> Arc<tokio::sync::Mutex<()>> {
 		// A poisoned map only means another request panicked while inserting; its entries
 		// are still whole.
 		let mut locks = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -65,7 +65,7 @@ pub struct FlowRequest {
 	pub policy: Option<String>,
 	/// Items to mint (default 1, at most 10 000; more than 50 are minted in several extrinsics).
 	pub count: Option<u32>,
-	/// A recipient or an account a motion names (`0x`-hex account).
+	/// A recipient, a listing's only buyer, or an account a motion names (`0x`-hex account).
 	pub to: Option<String>,
 	/// A price, offer, bid, or an auction's starting price, in the smallest unit.
 	pub amount: Option<u128>,
@@ -189,6 +189,21 @@ async fn start(
 	)
 	.map_err(ApiError::internal)?;
 	let signer = seed.keypair().map_err(ApiError::internal)?;
+	let lock = state.signers.of(&session.user.id);
+	submit_in_background(state, &session.user.id, flow, calls, signer, lock).await
+}
+
+/// Records a transaction of `user` and submits `calls` signed by `signer` in the background,
+/// one after the other while holding `lock` (the signer's: each takes the next nonce).
+pub(crate) async fn submit_in_background(
+	state: &AppState,
+	user: &str,
+	flow: &str,
+	calls: Vec<Call>,
+	signer: yinji_client::Keypair,
+	lock: Arc<tokio::sync::Mutex<()>>,
+) -> Result<serde_json::Value, ApiError> {
+	let chain = calls::chain(state)?.clone();
 	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
 	let total = calls.len();
 	sqlx::query(
@@ -196,16 +211,15 @@ async fn start(
 		 VALUES ($1, $2, $3, 'submitted', $4, $5, $5)",
 	)
 	.bind(id.clone())
-	.bind(session.user.id.clone())
+	.bind(user.to_string())
 	.bind(flow.to_string())
 	.bind(progress(0, total))
 	.bind(now_ms())
 	.execute(&state.db)
 	.await
 	.map_err(ApiError::internal)?;
-	tracing::info!(tx = %id, user = %session.user.id, %flow, extrinsics = total, "submitting");
+	tracing::info!(tx = %id, %user, %flow, extrinsics = total, "submitting");
 	let (db, tx) = (state.db.clone(), id.clone());
-	let lock = state.signers.of(&session.user.id);
 	tokio::spawn(async move {
 		// Until this user's earlier extrinsics are in, this one waits: each takes the next nonce.
 		let _signing = lock.lock().await;

@@ -41,6 +41,17 @@ pub struct ItemState {
 	pub kind: String,
 }
 
+/// An open offer on chain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfferState {
+	/// Who offers (`0x`-hex account).
+	pub offerer: String,
+	/// The collection.
+	pub collection: u32,
+	/// The item.
+	pub item: u32,
+}
+
 /// What the chain says, at one finalized block.
 pub struct Ledger {
 	/// The block's number.
@@ -94,6 +105,24 @@ impl Ledger {
 	pub async fn retired(&self, tag: &[u8; 32]) -> Result<bool, ApiError> {
 		let key = vec![Value::from_bytes(tag)];
 		Ok(self.view.storage("Collectibles", "RetiredTags", key).await.map_err(bad)?.is_some())
+	}
+
+	/// The open offer `offer`, if it exists.
+	pub async fn offer(&self, offer: u64) -> Result<Option<OfferState>, ApiError> {
+		let key = vec![Value::u128(offer.into())];
+		let Some(value) = self.view.storage("Marketplace", "Offers", key).await.map_err(bad)?
+		else {
+			return Ok(None);
+		};
+		let f = Fields::new(&value, "Offers");
+		let number = |name: &str| {
+			f.u64(name).map_err(bad).and_then(|n| u32::try_from(n).map_err(ApiError::internal))
+		};
+		Ok(Some(OfferState {
+			offerer: f.hex("offerer").map_err(bad)?,
+			collection: number("collection")?,
+			item: number("item")?,
+		}))
 	}
 
 	/// The item and its collection's terms, if the item exists.

@@ -7,9 +7,11 @@
 //!   receipt.
 //! - [`page`]: the verify page.
 //! - [`ledger`]: the chain's state of a tag and its item at the finalized head.
+//! - [`claim`]: a buyer claims a delivered item by tapping its tag.
 //!
 //! The cryptography is the `yinji-tags` crate's.
 
+pub mod claim;
 pub mod issue;
 pub mod ledger;
 pub mod page;
@@ -76,6 +78,7 @@ pub fn router() -> Router<AppState> {
 		.route("/api/tags/keys", get(published_keys))
 		.route("/api/tags/nfc", post(issue::nfc))
 		.route("/api/tags/qr", post(issue::qr))
+		.route("/api/tags/claim", post(claim::claim))
 		.route("/api/tags/qr/{collection}/{item}", get(issue::qr_image))
 }
 

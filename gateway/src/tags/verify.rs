@@ -71,7 +71,7 @@ pub struct Verdict {
 	pub receipt: SignedReceipt,
 }
 
-fn hex32(bytes: &[u8; 32]) -> String {
+pub(super) fn hex32(bytes: &[u8; 32]) -> String {
 	format!("0x{}", hex::encode(bytes))
 }
 
@@ -188,26 +188,8 @@ async fn judge_counter(
 	findings: &mut Vec<Finding>,
 ) -> Result<Counters, ApiError> {
 	let tag = hex32(hash);
-	// A tag bound by another gateway of the consortium is first seen here: start its record.
-	sqlx::query(
-		"INSERT INTO tags (tag_hash, kind, collection, item, key_epoch, issued_by, issued_ms, \
-		 last_counter) VALUES ($1, 'nfc', $2, $3, $4, 'chain', $5, -1) \
-		 ON CONFLICT (tag_hash) DO NOTHING",
-	)
-	.bind(tag.clone())
-	.bind(i64::from(item.0))
-	.bind(i64::from(item.1))
-	.bind(i64::from(epoch))
-	.bind(now_ms())
-	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
 	let counter = i64::from(read.counter);
-	let previous: i64 = sqlx::query_scalar("SELECT last_counter FROM tags WHERE tag_hash = $1")
-		.bind(tag.clone())
-		.fetch_one(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+	let previous = last_counter(state, &tag, item, epoch).await?;
 	let mut counters =
 		Counters { read: read.counter, last_accepted: u32::try_from(previous).ok(), watermark };
 	if read.counter <= watermark {
@@ -224,22 +206,7 @@ async fn judge_counter(
 	if findings.iter().any(Finding::rejects) {
 		return Ok(counters);
 	}
-	let accepted =
-		sqlx::query("UPDATE tags SET last_counter = $1 WHERE tag_hash = $2 AND last_counter < $1")
-			.bind(counter)
-			.bind(tag.clone())
-			.execute(&state.db)
-			.await
-			.map_err(ApiError::internal)?
-			.rows_affected()
-			== 1;
-	if !accepted {
-		// Another read got there first, or this one is old: what is stored now says which.
-		let last: i64 = sqlx::query_scalar("SELECT last_counter FROM tags WHERE tag_hash = $1")
-			.bind(tag)
-			.fetch_one(&state.db)
-			.await
-			.map_err(ApiError::internal)?;
+	if let Err(last) = accept_counter(state, &tag, counter).await? {
 		counters.last_accepted = u32::try_from(last).ok();
 		findings.push(if last == counter {
 			Finding::new(
@@ -273,6 +240,63 @@ async fn judge_counter(
 		));
 	}
 	Ok(counters)
+}
+
+/// The highest counter of the tag (`0x`-hex hash `tag`, bound to `item` under `epoch`) this
+/// gateway accepted, or -1 before its first read here.
+pub(super) async fn last_counter(
+	state: &AppState,
+	tag: &str,
+	item: (u32, u32),
+	epoch: u32,
+) -> Result<i64, ApiError> {
+	// A tag bound by another gateway of the consortium is first seen here: start its record.
+	sqlx::query(
+		"INSERT INTO tags (tag_hash, kind, collection, item, key_epoch, issued_by, issued_ms, \
+		 last_counter) VALUES ($1, 'nfc', $2, $3, $4, 'chain', $5, -1) \
+		 ON CONFLICT (tag_hash) DO NOTHING",
+	)
+	.bind(tag.to_string())
+	.bind(i64::from(item.0))
+	.bind(i64::from(item.1))
+	.bind(i64::from(epoch))
+	.bind(now_ms())
+	.execute(&state.db)
+	.await
+	.map_err(ApiError::internal)?;
+	sqlx::query_scalar("SELECT last_counter FROM tags WHERE tag_hash = $1")
+		.bind(tag.to_string())
+		.fetch_one(&state.db)
+		.await
+		.map_err(ApiError::internal)
+}
+
+/// Accepts `counter` for `tag` if it is above every counter accepted before, in one atomic
+/// update; otherwise answers the counter that is stored (another read got there first, or
+/// this one is old).
+pub(super) async fn accept_counter(
+	state: &AppState,
+	tag: &str,
+	counter: i64,
+) -> Result<Result<(), i64>, ApiError> {
+	let accepted =
+		sqlx::query("UPDATE tags SET last_counter = $1 WHERE tag_hash = $2 AND last_counter < $1")
+			.bind(counter)
+			.bind(tag.to_string())
+			.execute(&state.db)
+			.await
+			.map_err(ApiError::internal)?
+			.rows_affected()
+			== 1;
+	if accepted {
+		return Ok(Ok(()));
+	}
+	let last = sqlx::query_scalar("SELECT last_counter FROM tags WHERE tag_hash = $1")
+		.bind(tag.to_string())
+		.fetch_one(&state.db)
+		.await
+		.map_err(ApiError::internal)?;
+	Ok(Err(last))
 }
 
 /// Judges the printed code at `path` with `query`.

@@ -42,6 +42,7 @@ pub fn config(dir: &std::path::Path, max_upload: usize, upload_quota: u64) -> Co
 		index_database_url: None,
 		tag_epoch: 1,
 		kubo_api: None,
+		verifier_key_file: None,
 	}
 }
 
@@ -159,7 +160,18 @@ pub async fn run_flow_tx(
 ) -> (String, serde_json::Value) {
 	let (status, _, answer) = send(router, flow(login, name, body)).await;
 	assert_eq!(status, StatusCode::ACCEPTED, "{name}: {}", String::from_utf8_lossy(&answer));
-	let tx = json(&answer)["tx"].as_str().unwrap().to_string();
+	finalized(router, login, name, &answer).await
+}
+
+/// Waits until the transaction a request answered (202, `{"tx": …}`) is finalized; returns its
+/// id and events.
+pub async fn finalized(
+	router: &Router,
+	login: &Login,
+	name: &str,
+	answer: &[u8],
+) -> (String, serde_json::Value) {
+	let tx = json(answer)["tx"].as_str().unwrap().to_string();
 	let done = eventually(&format!("{name} finalized"), 2 * MINUTE, || {
 		let request = get(&format!("/api/tx/{tx}"), login);
 		async move {
@@ -196,6 +208,10 @@ pub async fn gateway_on_dev_node(dir: &std::path::Path) -> (DevNode, Chain, AppS
 	wait_finalized(&chain, 1, 3 * MINUTE).await;
 	let mut config = config(dir, 1 << 20, 1 << 30);
 	config.node = Some(node.url());
+	// Alice, the dev chain's member institution, verifies taps for claims.
+	let verifier = dir.join("verifier.suri");
+	std::fs::write(&verifier, "//Alice\n").unwrap();
+	config.verifier_key_file = Some(verifier);
 	let state = AppState::open(config).await.unwrap();
 	let router = app(state.clone());
 	(node, chain, state, router)

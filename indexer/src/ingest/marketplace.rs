@@ -140,6 +140,14 @@ impl<'a> Writer<'a, '_> {
 				self.exec(query).await
 			}
 			"Settled" => self.settled().await,
+			// Follows the claim's `Settled`, which closed the offer as accepted.
+			"ClaimedByTap" => {
+				let query = sqlx::query(
+					"UPDATE offers SET close_reason = 'claimed_by_tap' WHERE offer = $1",
+				)
+				.bind(int(f.u64("offer")?));
+				self.exec(query).await
+			}
 			_ => Ok(()),
 		}
 	}

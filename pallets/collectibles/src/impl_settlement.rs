@@ -3,7 +3,9 @@
 use crate::{Collections, Config, Items, Pallet};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{DispatchError, DispatchResult};
-use yinji_primitives::{CollectibleSettlement, CollectionId, CollectionInfo, ItemId, ItemInfo};
+use yinji_primitives::{
+	CollectibleSettlement, CollectionId, CollectionInfo, ItemId, ItemInfo, TagHash,
+};
 
 impl<T: Config> CollectibleSettlement<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn collection(
@@ -38,5 +40,14 @@ impl<T: Config> CollectibleSettlement<T::AccountId, BlockNumberFor<T>> for Palle
 
 	fn mint_sold(collection: CollectionId, buyer: &T::AccountId) -> Result<ItemId, DispatchError> {
 		Self::do_mint(None, collection, buyer, 1)
+	}
+
+	fn accept_tap(
+		collection: CollectionId,
+		item: ItemId,
+		tag: TagHash,
+		counter: u32,
+	) -> DispatchResult {
+		Self::do_accept_tap(collection, item, tag, counter)
 	}
 }

@@ -342,6 +342,8 @@ pub mod pallet {
 		NotFrozen,
 		/// A counter or id would overflow.
 		Overflow,
+		/// The tag is bound to another item.
+		TagOfAnotherItem,
 	}
 
 	#[pallet::hooks]

@@ -196,6 +196,30 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn claim_by_tap(b: Linear<1, { T::MaxBeneficiaries::get() }>) -> Result<(), BenchmarkError> {
+		let (seller, offer) = offered::<T>(b);
+		let record = Offers::<T>::get(offer).ok_or(BenchmarkError::Stop("setup made no offer"))?;
+		let issuer: T::AccountId = account("issuer", 0, 0);
+		let tag = Helper::<T>::tag(&issuer, record.collection, record.item);
+		Pallet::<T>::list(
+			RawOrigin::Signed(seller).into(),
+			record.collection,
+			record.item,
+			Helper::<T>::asset(),
+			price::<T>(),
+			later::<T>(10),
+			Some(record.offerer),
+		)?;
+		let origin = T::TagVerifierOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, offer, tag, 7);
+		assert!(!Offers::<T>::contains_key(offer));
+		assert!(!Listings::<T>::contains_key(record.collection, record.item));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn create_auction() {
 		let (seller, collection, item) = item::<T>(1);
 		#[extrinsic_call]

@@ -43,9 +43,16 @@ pub trait BenchmarkHelper<AccountId, AssetKind, Balance> {
 	fn asset() -> AssetKind;
 	/// Gives `who` `amount` of `asset` (and what else an account needs to hold it).
 	fn fund(who: &AccountId, asset: &AssetKind, amount: Balance);
-	/// A settlement-only collection with a resale royalty, issued by `issuer` (funded), whose
-	/// sales pay `beneficiaries` distinct rights holders (the issuer among them).
+	/// A settlement-only physical-twin collection with a resale royalty, issued by `issuer`
+	/// (funded), whose sales pay `beneficiaries` distinct rights holders (the issuer among
+	/// them).
 	fn collection(issuer: &AccountId, beneficiaries: u32) -> yinji_primitives::CollectionId;
+	/// Binds a tag to `item` of `collection` (issued by `issuer`) and returns its hash.
+	fn tag(
+		issuer: &AccountId,
+		collection: yinji_primitives::CollectionId,
+		item: yinji_primitives::ItemId,
+	) -> yinji_primitives::TagHash;
 	/// Mints one item of `collection` (issued by `issuer`) to `owner`.
 	fn mint(
 		issuer: &AccountId,
@@ -68,7 +75,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use yinji_primitives::{
 		BasisPoints, CollectibleSettlement, CollectionId, ItemId, MemberTiers, OnSettlement,
-		Points, Tier, WorkRegistry,
+		Points, TagHash, Tier, WorkRegistry,
 	};
 
 	/// The in-code storage version.
@@ -111,6 +118,10 @@ pub mod pallet {
 
 		/// Who sets the platform fee (the consortium).
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who submits claims by tap: the tag verifier of a member institution, which checked
+		/// the tap's cryptography off chain.
+		type TagVerifierOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Where platform fees go.
 		type FeeDestination: Get<Self::AccountId>;
@@ -344,6 +355,20 @@ pub mod pallet {
 			/// Loyalty points minted to the buyer.
 			loyalty_minted: Points,
 		},
+		/// A buyer claimed a delivered item by tapping its tag: the held offer settled against
+		/// the seller's listing reserved for the buyer (see [`Event::Settled`]).
+		ClaimedByTap {
+			/// The offer that paid.
+			offer: OfferId,
+			/// The collection.
+			collection: CollectionId,
+			/// The item.
+			item: ItemId,
+			/// The tag tapped.
+			tag: TagHash,
+			/// The tap's counter, now the tag's watermark.
+			counter: u32,
+		},
 	}
 
 	/// Errors of the marketplace pallet.
@@ -425,6 +450,10 @@ pub mod pallet {
 		TooManyBeneficiaries,
 		/// A counter or id would overflow.
 		Overflow,
+		/// A claim by tap needs the seller's listing of the item reserved for the offerer.
+		NotReservedForOfferer,
+		/// The offer and the reserved listing differ in price.
+		TermsMismatch,
 	}
 
 	#[pallet::hooks]
@@ -735,6 +764,28 @@ pub mod pallet {
 		pub fn close_drop(origin: OriginFor<T>, collection: CollectionId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_close_drop(who, collection)
+		}
+
+		/// Settle a delivered item on the buyer's tap of its tag: the buyer's held `offer` pays
+		/// the seller's listing reserved for the buyer, at the same price and currency, and the
+		/// tag's watermark rises to `counter`. A copied URL carries a counter at or below the
+		/// watermark, so it cannot claim.
+		///
+		/// - Origin: [`Config::TagVerifierOrigin`], after checking the tap's MAC off chain.
+		/// - `tag` must be the item's tag and `counter` above its watermark.
+		/// - Emits [`Event::Settled`] and [`Event::ClaimedByTap`].
+		/// - Weight: [`WeightInfo::claim_by_tap`] for the most beneficiaries, refunded.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::claim_by_tap(T::MaxBeneficiaries::get()))]
+		pub fn claim_by_tap(
+			origin: OriginFor<T>,
+			offer: OfferId,
+			tag: TagHash,
+			counter: u32,
+		) -> DispatchResultWithPostInfo {
+			T::TagVerifierOrigin::ensure_origin(origin)?;
+			let paid = Self::do_claim_by_tap(offer, tag, counter)?;
+			Ok(Some(T::WeightInfo::claim_by_tap(paid)).into())
 		}
 	}
 }

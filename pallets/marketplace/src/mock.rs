@@ -12,8 +12,8 @@ use frame_support::{
 use frame_system::{EnsureRoot, EnsureSignedBy};
 use sp_runtime::BuildStorage;
 use yinji_primitives::{
-	BasisPoints, CollectionId, CollectionKind, ItemId, KycLevel, Licence, TransferPolicy, WorkId,
-	WorkKind,
+	BasisPoints, CollectionId, CollectionKind, ItemId, KycLevel, Licence, TagHash, TagKind,
+	TransferPolicy, WorkId, WorkKind,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -192,6 +192,7 @@ impl pallet_marketplace::Config for Test {
 	type Tiers = Loyalty;
 	type Loyalty = Loyalty;
 	type GovernanceOrigin = EnsureRoot<u64>;
+	type TagVerifierOrigin = EnsureSignedBy<Institutions, u64>;
 	type FeeDestination = FeeDestination;
 	type Sponsor = Sponsor;
 	type MaxPlatformFee = ConstU16<MAX_FEE>;
@@ -235,8 +236,27 @@ impl Helper {
 		work
 	}
 
-	/// Creates a collection of `work` by `issuer` (a rights holder).
+	/// Creates a digital collection of `work` by `issuer` (a rights holder).
 	pub fn collection(
+		issuer: u64,
+		work: WorkId,
+		royalty: BasisPoints,
+		policy: TransferPolicy<u64>,
+		min_holder_kyc: KycLevel,
+	) -> CollectionId {
+		Self::collection_of(
+			CollectionKind::DigitalCollectible,
+			issuer,
+			work,
+			royalty,
+			policy,
+			min_holder_kyc,
+		)
+	}
+
+	/// Creates a collection of `kind` of `work` by `issuer` (a rights holder).
+	pub fn collection_of(
+		kind: CollectionKind,
 		issuer: u64,
 		work: WorkId,
 		royalty: BasisPoints,
@@ -247,7 +267,7 @@ impl Helper {
 		assert_ok!(Collectibles::create_collection(
 			RuntimeOrigin::signed(issuer),
 			work,
-			CollectionKind::DigitalCollectible,
+			kind,
 			1_000,
 			b"bafkreicollection".to_vec().try_into().unwrap(),
 			royalty,
@@ -267,6 +287,18 @@ impl Helper {
 			who,
 			points,
 			pallet_loyalty::AwardReason::Event
+		));
+	}
+
+	/// Binds an NFC tag with hash `tag` to `item` of `collection` (issued by `issuer`).
+	pub fn bind_tag(issuer: u64, collection: CollectionId, item: ItemId, tag: TagHash) {
+		assert_ok!(Collectibles::bind_tag(
+			RuntimeOrigin::signed(issuer),
+			collection,
+			item,
+			tag,
+			TagKind::Ntag424,
+			1
 		));
 	}
 
@@ -304,7 +336,13 @@ impl crate::BenchmarkHelper<u64, NativeOrWithId<u32>, u64> for Helper {
 			(0..count).map(|i| (if i == 0 { *issuer } else { 2_000 + i }, share)).collect();
 		split[0].1 += yinji_primitives::WHOLE - share * count as BasisPoints;
 		let work = Self::work(*issuer, &split, &[]);
-		Self::collection(*issuer, work, 1_000, TransferPolicy::SettlementOnly, 0)
+		let kind = CollectionKind::PhysicalTwin;
+		Self::collection_of(kind, *issuer, work, 1_000, TransferPolicy::SettlementOnly, 0)
+	}
+	fn tag(issuer: &u64, collection: CollectionId, item: ItemId) -> TagHash {
+		let tag = [0x7A; 32];
+		Helper::bind_tag(*issuer, collection, item, tag);
+		tag
 	}
 	fn mint(issuer: &u64, collection: CollectionId, owner: &u64) -> ItemId {
 		Helper::mint(*issuer, collection, *owner)

@@ -26,6 +26,7 @@ pub trait WeightInfo {
 	fn make_offer() -> Weight;
 	fn withdraw_offer() -> Weight;
 	fn accept_offer(b: u32) -> Weight;
+	fn claim_by_tap(b: u32) -> Weight;
 	fn create_auction() -> Weight;
 	fn bid() -> Weight;
 	fn settle_auction(b: u32) -> Weight;
@@ -93,6 +94,14 @@ macro_rules! weights {
 		/// The range of component `b` is `[1, 272]`.
 		fn accept_offer(b: u32) -> Weight {
 			<Self as WeightInfo>::buy(b)
+		}
+		/// An accepted offer, plus `Marketplace::Listings` (r:1 w:1) and
+		/// `Collectibles::TagOf` (r:1 w:1).
+		fn claim_by_tap(b: u32) -> Weight {
+			<Self as WeightInfo>::buy(b)
+				.saturating_add(Weight::from_parts(12_000_000, 600))
+				.saturating_add($db.reads(2_u64))
+				.saturating_add($db.writes(2_u64))
 		}
 		/// Storage: item, collection and work (r:3), `Marketplace::Auctions` (r:1 w:1),
 		/// `Marketplace::Listings` (r:1)

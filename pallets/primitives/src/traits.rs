@@ -2,7 +2,7 @@
 
 use crate::{
 	BasisPoints, CollectionId, CollectionInfo, ItemId, ItemInfo, KycLevel, Licence, Perquintill,
-	Points, Tier, WorkId, WorkStatus,
+	Points, TagHash, Tier, WorkId, WorkStatus,
 };
 use alloc::vec::Vec;
 use sp_runtime::{DispatchError, DispatchResult};
@@ -78,6 +78,16 @@ pub trait CollectibleSettlement<AccountId, BlockNumber> {
 	/// Mints the next edition of `collection` straight to `buyer` (a primary sale), with the
 	/// same checks as an issuer's mint. Returns the new item.
 	fn mint_sold(collection: CollectionId, buyer: &AccountId) -> Result<ItemId, DispatchError>;
+
+	/// Accepts a tap of the item's tag as proof that the item was delivered: fails unless `tag`
+	/// is bound to this item and `counter` is above its watermark, then raises the watermark to
+	/// `counter`, so that no earlier read of the tag can be used again.
+	fn accept_tap(
+		collection: CollectionId,
+		item: ItemId,
+		tag: TagHash,
+		counter: u32,
+	) -> DispatchResult;
 }
 
 /// A member's loyalty tier (会员等级), read by the marketplace to gate drops.

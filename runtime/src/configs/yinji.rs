@@ -125,6 +125,8 @@ impl pallet_marketplace::Config for Runtime {
 	type Tiers = Loyalty;
 	type Loyalty = Loyalty;
 	type GovernanceOrigin = ConsortiumOrigin;
+	type TagVerifierOrigin =
+		frame_support::traits::EitherOfDiverse<EnsureRoot<AccountId>, InstitutionAccount>;
 	type FeeDestination = FeeDestination;
 	type Sponsor = Sponsor;
 	type MaxPlatformFee = ConstU16<1_000>;

@@ -63,6 +63,21 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::TagUnbound { collection, item, tag, reason });
 	}
 
+	/// Raises the watermark of `tag`, which must be the tag of `item`, to `counter`.
+	pub(crate) fn do_accept_tap(
+		collection: CollectionId,
+		item: ItemId,
+		tag: TagHash,
+		counter: u32,
+	) -> DispatchResult {
+		let binding = TagOf::<T>::get(tag).ok_or(Error::<T>::UnknownTag)?;
+		ensure!(
+			(binding.collection, binding.item) == (collection, item),
+			Error::<T>::TagOfAnotherItem
+		);
+		Self::do_raise_watermark(tag, counter)
+	}
+
 	/// Raises `tag`'s watermark to `counter`.
 	pub(crate) fn do_raise_watermark(tag: TagHash, counter: u32) -> DispatchResult {
 		ensure!(counter <= MAX_TAG_COUNTER, Error::<T>::CounterOutOfRange);

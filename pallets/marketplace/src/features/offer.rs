@@ -2,8 +2,8 @@
 
 use super::{Funding, Sale};
 use crate::{
-	Auctions, BalanceOf, Config, Error, Event, Expiring, HoldReason, NextOfferId, Offer, OfferId,
-	Offers, OpenOffersOf, Pallet,
+	Auctions, BalanceOf, Config, Error, Event, Expiring, HoldReason, Listings, NextOfferId, Offer,
+	OfferId, Offers, OpenOffersOf, Pallet,
 };
 use frame_support::{
 	ensure,
@@ -12,7 +12,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Get, DispatchError};
-use yinji_primitives::{CollectibleSettlement, CollectionId, ItemId};
+use yinji_primitives::{CollectibleSettlement, CollectionId, ItemId, TagHash};
 
 impl<T: Config> Pallet<T> {
 	/// Makes an offer, holding its amount from `offerer`.
@@ -88,6 +88,42 @@ impl<T: Config> Pallet<T> {
 			price: record.amount,
 			funding: Funding::Held(HoldReason::Offer),
 		})
+	}
+
+	/// Settles `offer` against the seller's listing reserved for the offerer, once the item's
+	/// `tag` was tapped at `counter` (above its watermark) on delivery.
+	pub(crate) fn do_claim_by_tap(
+		offer: OfferId,
+		tag: TagHash,
+		counter: u32,
+	) -> Result<u32, DispatchError> {
+		let record = Offers::<T>::get(offer).ok_or(Error::<T>::UnknownOffer)?;
+		let (collection, item) = (record.collection, record.item);
+		ensure!(Self::now() < record.expires_at, Error::<T>::OfferExpired);
+		let listing = Listings::<T>::get(collection, item).ok_or(Error::<T>::NotListed)?;
+		ensure!(listing.buyer.as_ref() == Some(&record.offerer), Error::<T>::NotReservedForOfferer);
+		ensure!(Self::now() < listing.expires_at, Error::<T>::ListingExpired);
+		ensure!(
+			Self::still_owned(collection, item, &listing.seller, listing.nonce)
+				&& listing.nonce == record.nonce,
+			Error::<T>::ListingStale
+		);
+		ensure!(listing.asset == record.asset, Error::<T>::WrongAsset);
+		ensure!(listing.price.price_at(Self::now()) == record.amount, Error::<T>::TermsMismatch);
+		T::Collectibles::accept_tap(collection, item, tag, counter)?;
+		Offers::<T>::remove(offer);
+		OpenOffersOf::<T>::mutate(&record.offerer, |open| *open = open.saturating_sub(1));
+		let paid = Self::settle(Sale {
+			collection,
+			item: Some(item),
+			seller: listing.seller,
+			buyer: record.offerer,
+			asset: record.asset,
+			price: record.amount,
+			funding: Funding::Held(HoldReason::Offer),
+		})?;
+		Self::deposit_event(Event::ClaimedByTap { offer, collection, item, tag, counter });
+		Ok(paid)
 	}
 
 	/// Releases an offer's amount and removes it.

@@ -1,6 +1,7 @@
 //! Unit tests of the marketplace pallet, one file per sale type, plus settlement properties.
 
 mod auction;
+mod claim;
 mod drop;
 mod expiry;
 mod listing;

@@ -1,0 +1,177 @@
+//! Claim by tap: the buyer of a delivered physical product taps its tag and asks to claim it.
+//! The gateway checks the tap's MAC (which the chain cannot), that its counter is above the
+//! chain's watermark and is the tag's latest read here, and that the named offer is the
+//! buyer's own offer on the tagged item; then its institution key submits
+//! `Marketplace.claim_by_tap`. The chain settles the buyer's held offer against the seller's
+//! listing reserved for the buyer, pays the rights holders, and raises the watermark to the
+//! tap's counter, so that a copied URL can never claim.
+
+use super::{
+	ledger::Ledger,
+	verify::{accept_counter, hex32, last_counter},
+};
+use crate::{
+	accounts::Session,
+	error::ApiJson,
+	flows::{calls::Call, submit_in_background},
+	ApiError, AppState,
+};
+use axum::{extract::State, http::StatusCode, Json};
+use serde::Deserialize;
+use yinji_client::Value;
+use yinji_tags::{personalize::tag_hash, tap};
+
+/// The body of `POST /api/tags/claim`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRequest {
+	/// The tap's URL as the phone opened it (`https://…/t/1?e=…&c=…`), or its path and query.
+	pub tap: String,
+	/// The buyer's offer on the item, made at checkout.
+	pub offer: u64,
+}
+
+/// The key epoch and the query of a tap URL.
+fn split_tap(url: &str) -> Result<(u32, &str), ApiError> {
+	let bad = || ApiError::bad_request("bad_tap", "tap is a tag URL: …/t/{epoch}?e=…&c=…");
+	let at = url.find("/t/").ok_or_else(bad)?;
+	let (epoch, query) = url[at + 3..].split_once('?').ok_or_else(bad)?;
+	Ok((epoch.parse().map_err(|_| bad())?, query))
+}
+
+fn conflict(code: &'static str, message: String) -> ApiError {
+	ApiError::new(StatusCode::CONFLICT, code, message)
+}
+
+#[utoipa::path(post, path = "/api/tags/claim", request_body = ClaimRequest, tag = "tags",
+	responses(
+		(status = 202, description = "Submitted; poll /api/tx/{tx}"),
+		(status = 400, description = "Not a tap URL, or an unknown key epoch", body = crate::error::ErrorBody),
+		(status = 401, description = "No session", body = crate::error::ErrorBody),
+		(status = 403, description = "A forged tap, or another buyer's offer", body = crate::error::ErrorBody),
+		(status = 404, description = "No such offer", body = crate::error::ErrorBody),
+		(status = 409, description = "A copied or older URL, an unbound tag, a tag of another kind or epoch, or an offer on another item", body = crate::error::ErrorBody),
+		(status = 503, description = "No node, or no institution key for claims", body = crate::error::ErrorBody)))]
+/// `POST /api/tags/claim`: the buyer claims the delivered item by a fresh tap of its tag.
+pub async fn claim(
+	State(state): State<AppState>,
+	session: Session,
+	ApiJson(request): ApiJson<ClaimRequest>,
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+	let verifier = state.verifier.clone().ok_or_else(|| {
+		ApiError::new(
+			StatusCode::SERVICE_UNAVAILABLE,
+			"no_verifier",
+			"this gateway has no institution key to submit claims with",
+		)
+	})?;
+	let (epoch, query) = split_tap(&request.tap)?;
+	if epoch == 0 || epoch > state.tags.epoch {
+		return Err(ApiError::bad_request(
+			"unknown_epoch",
+			format!("key epoch {epoch} has not been issued"),
+		));
+	}
+	let read = tap::verify(&state.tags.root.epoch(epoch), query).map_err(|error| match error {
+		yinji_tags::Error::BadPiccData(_) | yinji_tags::Error::MacMismatch => ApiError::new(
+			StatusCode::FORBIDDEN,
+			"forged",
+			format!("not a genuine read of a yinji tag: {error}"),
+		),
+		other => ApiError::bad_request("bad_tap", other.to_string()),
+	})?;
+	let hash = tag_hash(&read.uid);
+	let ledger = Ledger::at_head(&state).await?;
+	let binding = ledger.binding(&hash).await?.ok_or_else(|| {
+		conflict("unknown_tag", "this tag is not bound to any item on the chain".into())
+	})?;
+	if binding.kind != "Ntag424" || binding.key_epoch != epoch {
+		return Err(conflict(
+			"wrong_epoch",
+			format!(
+				"the tag is bound as {} of key epoch {}, not an NFC tag of epoch {epoch}",
+				binding.kind, binding.key_epoch
+			),
+		));
+	}
+	if read.counter <= binding.watermark {
+		return Err(conflict(
+			"below_watermark",
+			format!(
+				"counter {} is not above {}, the counter accepted at the item's last sale or \
+				 claim: this URL is a copy of an earlier tap; tap the tag again",
+				read.counter, binding.watermark
+			),
+		));
+	}
+	// The claim must carry the tag's latest read here: the one the buyer just opened, or a
+	// newer one.
+	let tag = hex32(&hash);
+	let item = (binding.collection, binding.item);
+	let counter = i64::from(read.counter);
+	if last_counter(&state, &tag, item, epoch).await? != counter {
+		if let Err(last) = accept_counter(&state, &tag, counter).await? {
+			if last > counter {
+				return Err(conflict(
+					"lower_counter",
+					format!(
+						"counter {} is below {last}, already read: this URL is older than the \
+						 tag's last tap; tap the tag again",
+						read.counter
+					),
+				));
+			}
+		}
+	}
+	let offer = ledger.offer(request.offer).await?.ok_or_else(|| {
+		ApiError::not_found(format!(
+			"no open offer {} (withdrawn, expired or settled)",
+			request.offer
+		))
+	})?;
+	if !offer.offerer.eq_ignore_ascii_case(&session.user.address) {
+		return Err(ApiError::new(
+			StatusCode::FORBIDDEN,
+			"not_your_offer",
+			"this offer is not yours",
+		));
+	}
+	if (offer.collection, offer.item) != item {
+		return Err(conflict(
+			"offer_for_another_item",
+			format!(
+				"the offer is for item {}/{}, the tag belongs to item {}/{}",
+				offer.collection, offer.item, item.0, item.1
+			),
+		));
+	}
+	let call = Call {
+		pallet: "Marketplace",
+		call: "claim_by_tap",
+		args: vec![
+			Value::u128(request.offer.into()),
+			Value::from_bytes(hash),
+			Value::u128(read.counter.into()),
+		],
+	};
+	// The institution key is one signer for every claim: one lock keeps its nonces in order.
+	let lock = state.signers.of("institution-verifier");
+	let answer =
+		submit_in_background(&state, &session.user.id, "claim_by_tap", vec![call], verifier, lock)
+			.await?;
+	Ok((StatusCode::ACCEPTED, Json(answer)))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::split_tap;
+
+	#[test]
+	fn tap_urls_split_into_epoch_and_query() {
+		assert_eq!(split_tap("https://shop.example/t/3?e=AA&c=BB").unwrap(), (3, "e=AA&c=BB"));
+		assert_eq!(split_tap("/t/1?e=AA").unwrap(), (1, "e=AA"));
+		assert!(split_tap("/t/x?e=AA").is_err());
+		assert!(split_tap("/t/1").is_err());
+		assert!(split_tap("/01/123/21/1.1?k=1").is_err());
+	}
+}
