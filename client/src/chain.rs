@@ -376,19 +376,22 @@ impl Chain {
 		Ok((payload.into_value(), length))
 	}
 
+	/// `calls` (each `(pallet, call, args)`) as the one argument of `Utility.batch_all`.
+	pub fn batch_argument<'a>(
+		calls: impl IntoIterator<Item = (&'a str, &'a str, Vec<Value>)>,
+	) -> Value {
+		Value::unnamed_composite(calls.into_iter().map(|(pallet, call, args)| {
+			dynamic::tx(pallet, call, Composite::unnamed(args)).into_value()
+		}))
+	}
+
 	/// Submits `calls` (each `(pallet, call, args)`) as one `Utility.batch_all`.
 	pub async fn batch(
 		&self,
 		calls: Vec<(&str, &str, Vec<Value>)>,
 		signer: &Keypair,
 	) -> Result<Submitted, Error> {
-		let calls = calls
-			.into_iter()
-			.map(|(pallet, call, args)| {
-				dynamic::tx(pallet, call, Composite::unnamed(args)).into_value()
-			})
-			.collect::<Vec<_>>();
-		self.submit("Utility", "batch_all", vec![Value::unnamed_composite(calls)], signer).await
+		self.submit("Utility", "batch_all", vec![Self::batch_argument(calls)], signer).await
 	}
 
 	/// Prepares `pallet.call(args)` for `account` to sign elsewhere: its nonce and a mortality of

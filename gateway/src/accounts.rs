@@ -151,6 +151,23 @@ impl FromRequestParts<AppState> for Session {
 	}
 }
 
+/// For pages that anyone may see: the session if there is one (a page never changes state, so
+/// no CSRF token is asked for).
+impl axum::extract::OptionalFromRequestParts<AppState> for Session {
+	type Rejection = ApiError;
+
+	async fn from_request_parts(
+		parts: &mut Parts,
+		state: &AppState,
+	) -> Result<Option<Self>, ApiError> {
+		match <Session as FromRequestParts<AppState>>::from_request_parts(parts, state).await {
+			Ok(session) => Ok(Some(session)),
+			Err(error) if error.status() == StatusCode::UNAUTHORIZED => Ok(None),
+			Err(error) => Err(error),
+		}
+	}
+}
+
 impl Session {
 	/// Refuses unless the user has one of `roles`.
 	pub fn require(&self, roles: &[Role]) -> Result<(), ApiError> {

@@ -34,6 +34,11 @@ impl ApiError {
 		ApiError { status, code, message: message.into() }
 	}
 
+	/// The message for people.
+	pub fn message(&self) -> &str {
+		&self.message
+	}
+
 	/// 400: the request is malformed.
 	pub fn bad_request(code: &'static str, message: impl Into<String>) -> ApiError {
 		ApiError::new(StatusCode::BAD_REQUEST, code, message)

@@ -6,7 +6,9 @@
 //! - the content store, embedded or Kubo: uploads checked by their bytes, stored under the CIDs
 //!   `ipfs add` gives, counted against a per-user quota ([`content`]);
 //! - the creator, buyer and institution flows as extrinsics ([`flows`]);
-//! - physical tags: issuing NFC tags and printed codes, judging taps and scans ([`tags`]).
+//! - physical tags: issuing NFC tags and printed codes, judging taps and scans ([`tags`]);
+//! - the shop: catalog and search, cart, checkout, orders and fulfilment, and its pages
+//!   ([`shop`]).
 
 pub mod accounts;
 pub mod content;
@@ -15,6 +17,7 @@ pub mod error;
 pub mod flows;
 pub mod keys;
 mod routes;
+pub mod shop;
 pub mod tags;
 
 use content::{kubo::KuboStore, EmbeddedStore, Store};
@@ -80,6 +83,8 @@ pub struct AppState {
 	pub store: Arc<Store>,
 	/// The gateway's database.
 	pub db: sqlx::AnyPool,
+	/// Its engine (the shop's search speaks each one's full-text dialect).
+	pub engine: yinji_indexer::db::Engine,
 	/// The key that seals custodial keys.
 	pub master: keys::MasterKey,
 	/// A password hash verified when a log-in names no account (equal cost).
@@ -148,6 +153,7 @@ impl AppState {
 		};
 		Ok(AppState {
 			verifier,
+			engine,
 			tags,
 			signers: flows::SignerLocks::default(),
 			config: Arc::new(config),

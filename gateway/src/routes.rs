@@ -51,6 +51,17 @@ use utoipa::OpenApi;
 		crate::tags::issue::qr,
 		crate::tags::issue::qr_image,
 		crate::tags::claim::claim,
+		crate::shop::catalog::publish,
+		crate::shop::catalog::search,
+		crate::shop::catalog::get_product,
+		crate::shop::orders::cart,
+		crate::shop::orders::add_to_cart,
+		crate::shop::orders::remove_from_cart,
+		crate::shop::orders::checkout,
+		crate::shop::orders::my_orders,
+		crate::shop::orders::order,
+		crate::shop::orders::my_sales,
+		crate::shop::orders::ship,
 	),
 	components(schemas(
 		accounts::SignUp,
@@ -63,6 +74,11 @@ use utoipa::OpenApi;
 		crate::tags::issue::NfcRequest,
 		crate::tags::issue::QrRequest,
 		crate::tags::claim::ClaimRequest,
+		crate::shop::Product,
+		crate::shop::catalog::PublishRequest,
+		crate::shop::orders::CartRequest,
+		crate::shop::orders::CheckoutRequest,
+		crate::shop::orders::ShipRequest,
 		crate::error::ErrorBody,
 	))
 )]
@@ -93,6 +109,7 @@ pub fn app(state: AppState) -> Router {
 		.route("/api/content", post(upload).layer(DefaultBodyLimit::max(max_upload)))
 		.route("/api/content/{cid}", get(download))
 		.merge(crate::tags::router())
+		.merge(crate::shop::router())
 		.fallback(|| async { ApiError::not_found("no such route") })
 		.layer(middleware::from_fn_with_state(state.clone(), same_origin))
 		// JSON bodies are small; uploads have their own limit above.

@@ -470,6 +470,11 @@ async fn expiry(state: &AppState, r: &FlowRequest) -> Result<Value, ApiError> {
 	Ok(Value::u128(at.into()))
 }
 
+/// The default expiry (about 30 days after the finalized head), as a call argument.
+pub async fn default_expiry(state: &AppState) -> Result<Value, ApiError> {
+	Ok(Value::u128(head(state).await?.saturating_add(DEFAULT_EXPIRY_BLOCKS).into()))
+}
+
 /// An account named in a request: `0x`-hex of 32 bytes.
 pub fn account(hex_text: &str) -> Result<Value, ApiError> {
 	let bytes = hex::decode(hex_text.trim_start_matches("0x"))
@@ -481,7 +486,8 @@ pub fn account(hex_text: &str) -> Result<Value, ApiError> {
 	Ok(Value::from_bytes(bytes))
 }
 
-fn native() -> Value {
+/// The native currency, as a call argument.
+pub fn native() -> Value {
 	Value::unnamed_variant("Native", [])
 }
 

@@ -176,25 +176,37 @@ async fn start(
 			"signer_payload": format!("0x{}", hex::encode(&prepared.signer_payload)),
 		}));
 	}
+	let signer = custodial_keypair(state, &session.user.id).await?;
+	let lock = state.signers.of(&session.user.id);
+	submit_in_background(state, &session.user.id, flow, calls, signer, lock, None).await
+}
+
+/// The custodial key of `user`, unsealed for signing.
+pub(crate) async fn custodial_keypair(
+	state: &AppState,
+	user: &str,
+) -> Result<yinji_client::Keypair, ApiError> {
 	let row = sqlx::query("SELECT sealed_data_key, sealed_seed FROM users WHERE id = $1")
-		.bind(session.user.id.clone())
+		.bind(user.to_string())
 		.fetch_one(&state.db)
 		.await
 		.map_err(ApiError::internal)?;
 	let seed = keys::open_custodial(
 		&state.master,
-		&session.user.id,
+		user,
 		&row.try_get::<String, _>(0).map_err(ApiError::internal)?,
 		&row.try_get::<String, _>(1).map_err(ApiError::internal)?,
 	)
 	.map_err(ApiError::internal)?;
-	let signer = seed.keypair().map_err(ApiError::internal)?;
-	let lock = state.signers.of(&session.user.id);
-	submit_in_background(state, &session.user.id, flow, calls, signer, lock).await
+	seed.keypair().map_err(ApiError::internal)
 }
 
+/// How a transaction submitted in the background ended: its events (JSON) or the reason.
+pub type Outcome = Result<String, String>;
+
 /// Records a transaction of `user` and submits `calls` signed by `signer` in the background,
-/// one after the other while holding `lock` (the signer's: each takes the next nonce).
+/// one after the other while holding `lock` (the signer's: each takes the next nonce). When it
+/// ends, its [`Outcome`] is recorded and also sent to `done`, if given.
 pub(crate) async fn submit_in_background(
 	state: &AppState,
 	user: &str,
@@ -202,6 +214,7 @@ pub(crate) async fn submit_in_background(
 	calls: Vec<Call>,
 	signer: yinji_client::Keypair,
 	lock: Arc<tokio::sync::Mutex<()>>,
+	done: Option<tokio::sync::oneshot::Sender<Outcome>>,
 ) -> Result<serde_json::Value, ApiError> {
 	let chain = calls::chain(state)?.clone();
 	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
@@ -219,7 +232,7 @@ pub(crate) async fn submit_in_background(
 	.await
 	.map_err(ApiError::internal)?;
 	tracing::info!(tx = %id, %user, %flow, extrinsics = total, "submitting");
-	let (db, tx) = (state.db.clone(), id.clone());
+	let (db, tx, outcome) = (state.db.clone(), id.clone(), done);
 	tokio::spawn(async move {
 		// Until this user's earlier extrinsics are in, this one waits: each takes the next nonce.
 		let _signing = lock.lock().await;
@@ -237,14 +250,28 @@ pub(crate) async fn submit_in_background(
 				}
 				Err(error) => {
 					let reason = format!("{error} (after {done} of {total} extrinsics)");
-					record_outcome(&db, &tx, Err(reason)).await;
+					finish(&db, &tx, Err(reason), outcome).await;
 					return;
 				}
 			}
 		}
-		record_outcome(&db, &tx, Ok(serde_json::Value::from(events).to_string())).await;
+		finish(&db, &tx, Ok(serde_json::Value::from(events).to_string()), outcome).await;
 	});
 	Ok(serde_json::json!({ "tx": id, "status": "submitted", "extrinsics": total }))
+}
+
+/// Records the outcome, then hands it to whoever waits for it (who may have gone: a closed
+/// channel is not an error).
+async fn finish(
+	db: &sqlx::AnyPool,
+	tx: &str,
+	result: Outcome,
+	waiting: Option<tokio::sync::oneshot::Sender<Outcome>>,
+) {
+	record_outcome(db, tx, result.clone()).await;
+	if let Some(waiting) = waiting {
+		let _ = waiting.send(result);
+	}
 }
 
 /// A submitted transaction's detail while its extrinsics finalize: `{"done": n, "of": total}`.

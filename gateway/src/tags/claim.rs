@@ -27,8 +27,9 @@ use yinji_tags::{personalize::tag_hash, tap};
 pub struct ClaimRequest {
 	/// The tap's URL as the phone opened it (`https://…/t/1?e=…&c=…`), or its path and query.
 	pub tap: String,
-	/// The buyer's offer on the item, made at checkout.
-	pub offer: u64,
+	/// The buyer's offer on the item, made at checkout (default: the offer of the buyer's
+	/// shipped order of the tapped item).
+	pub offer: Option<u64>,
 }
 
 /// The key epoch and the query of a tap URL.
@@ -123,11 +124,20 @@ pub async fn claim(
 			}
 		}
 	}
-	let offer = ledger.offer(request.offer).await?.ok_or_else(|| {
-		ApiError::not_found(format!(
-			"no open offer {} (withdrawn, expired or settled)",
-			request.offer
-		))
+	let offer_id = match request.offer {
+		Some(offer) => offer,
+		None => crate::shop::orders::shipped_offer(&state, &session.user.id, item)
+			.await?
+			.and_then(|offer| u64::try_from(offer).ok())
+			.ok_or_else(|| {
+				ApiError::not_found(format!(
+					"no shipped order of yours for item {}/{}",
+					item.0, item.1
+				))
+			})?,
+	};
+	let offer = ledger.offer(offer_id).await?.ok_or_else(|| {
+		ApiError::not_found(format!("no open offer {offer_id} (withdrawn, expired or settled)"))
 	})?;
 	if !offer.offerer.eq_ignore_ascii_case(&session.user.address) {
 		return Err(ApiError::new(
@@ -149,16 +159,30 @@ pub async fn claim(
 		pallet: "Marketplace",
 		call: "claim_by_tap",
 		args: vec![
-			Value::u128(request.offer.into()),
+			Value::u128(offer_id.into()),
 			Value::from_bytes(hash),
 			Value::u128(read.counter.into()),
 		],
 	};
 	// The institution key is one signer for every claim: one lock keeps its nonces in order.
 	let lock = state.signers.of("institution-verifier");
-	let answer =
-		submit_in_background(&state, &session.user.id, "claim_by_tap", vec![call], verifier, lock)
-			.await?;
+	let (done, outcome) = tokio::sync::oneshot::channel();
+	let answer = submit_in_background(
+		&state,
+		&session.user.id,
+		"claim_by_tap",
+		vec![call],
+		verifier,
+		lock,
+		Some(done),
+	)
+	.await?;
+	let db = state.db.clone();
+	tokio::spawn(async move {
+		if let Ok(Ok(_)) = outcome.await {
+			crate::shop::orders::mark_claimed(&db, offer_id).await;
+		}
+	});
 	Ok((StatusCode::ACCEPTED, Json(answer)))
 }
 

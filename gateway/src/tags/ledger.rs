@@ -39,6 +39,8 @@ pub struct ItemState {
 	pub policy: serde_json::Value,
 	/// The collection's kind: `DigitalCollectible` or `PhysicalTwin`.
 	pub kind: String,
+	/// The collection's resale royalty, in basis points.
+	pub royalty: u16,
 }
 
 /// An open offer on chain.
@@ -155,6 +157,8 @@ impl Ledger {
 			work: record.u64("work").map_err(bad)?,
 			policy: record.json("policy").map_err(bad)?,
 			kind: record.variant("kind").map_err(bad)?,
+			royalty: u16::try_from(record.u64("royalty").map_err(bad)?)
+				.map_err(ApiError::internal)?,
 		}))
 	}
 }

@@ -107,8 +107,10 @@ pub async fn nfc_read(
 	headers: HeaderMap,
 ) -> Result<Response, ApiError> {
 	let ledger = Ledger::at_head(&state).await?;
-	let verdict = verify::judge_tap(&state, &ledger, epoch, query.as_deref().unwrap_or("")).await?;
-	answer(&state, &ledger, verdict, &headers).await
+	let query = query.unwrap_or_default();
+	let verdict = verify::judge_tap(&state, &ledger, epoch, &query).await?;
+	let claim = crate::shop::pages::claim_link(&format!("/t/{epoch}?{query}"));
+	answer(&state, &ledger, verdict, &headers, Some(claim)).await
 }
 
 #[utoipa::path(get, path = "/01/{gtin}/21/{serial}", tag = "tags",
@@ -129,7 +131,7 @@ pub async fn code_read(
 	let ledger = Ledger::at_head(&state).await?;
 	let verdict =
 		verify::judge_code(&state, &ledger, uri.path(), uri.query().unwrap_or("")).await?;
-	answer(&state, &ledger, verdict, &headers).await
+	answer(&state, &ledger, verdict, &headers, None).await
 }
 
 /// The verdict as JSON or as the page, with what the chain and the index say about its item.
@@ -138,6 +140,7 @@ async fn answer(
 	ledger: &Ledger,
 	verdict: Verdict,
 	headers: &HeaderMap,
+	claim: Option<String>,
 ) -> Result<Response, ApiError> {
 	let context = match verdict.item {
 		Some((collection, item)) => context(state, ledger, collection, item).await?,
@@ -147,12 +150,14 @@ async fn answer(
 		let body = serde_json::json!({ "verdict": verdict, "context": context });
 		return Ok(Json(body).into_response());
 	}
-	let page = page::render(&verdict, &context);
+	// A genuine tap may be a delivery: offer its buyer the claim.
+	let claim = claim.filter(|_| verdict.verdict != "rejected");
+	let page = page::render(&verdict, &context, claim.as_deref());
 	Ok(([(header::CACHE_CONTROL, "no-store")], page).into_response())
 }
 
 /// What the chain and (when configured) the index say about an item.
-async fn context(
+pub(crate) async fn context(
 	state: &AppState,
 	ledger: &Ledger,
 	collection: u32,

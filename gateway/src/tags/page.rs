@@ -54,7 +54,7 @@ dt{font-weight:600;margin-top:.5rem}dd{margin:0;word-break:break-all}li{margin:.
 code{font-size:.85rem;word-break:break-all}a{color:#0b4f8a}";
 
 /// The page for `verdict` about an item described by `context`.
-pub fn render(verdict: &Verdict, context: &ItemContext) -> Markup {
+pub fn render(verdict: &Verdict, context: &ItemContext, claim: Option<&str>) -> Markup {
 	let (title, english) = match verdict.verdict {
 		"genuine" => ("真品", "Genuine"),
 		"warning" => ("真品，但请注意", "Genuine, with warnings"),
@@ -75,6 +75,11 @@ pub fn render(verdict: &Verdict, context: &ItemContext) -> Markup {
 						h1 { (title) " · " (english) }
 						@if let Some((collection, item)) = verdict.item {
 							p { "藏品 Item " (collection) "/" (item) }
+						}
+					}
+					@if let Some(claim) = claim {
+						p class="claim" {
+							a href=(claim) { "刚收到这件商品？认领 Just delivered to you? Claim it" }
 						}
 					}
 					@if !verdict.findings.is_empty() {

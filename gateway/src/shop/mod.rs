@@ -1,0 +1,129 @@
+//! The shop: what most people see of yinji. Products are sold like in any good shop; the chain
+//! shows where it earns trust (the authenticity badge, provenance, royalties).
+//!
+//! - [`catalog`]: products published from a seller's items, full-text search with filters.
+//! - [`orders`]: the cart, checkout (stock taken atomically, paid on chain in one batch),
+//!   orders, the seller's fulfilment, and claim by tap on delivery.
+//! - [`pages`]: the pages, server-rendered, in Chinese and English.
+//!
+//! How each kind of product is paid and delivered:
+//!
+//! | Kind | Checkout pays | Seller ships | Delivered when |
+//! |---|---|---|---|
+//! | physical | `make_offer`: the price is held from the buyer | a listing reserved for the buyer, and a tracking number | the buyer taps the tag: `claim_by_tap` settles the offer |
+//! | collectible | `buy` from the seller's listing | — | at payment |
+
+pub mod catalog;
+pub mod orders;
+pub mod pages;
+
+use crate::{accounts::Session, flows::calls::Call, ApiError, AppState};
+use axum::{
+	routing::{get, post},
+	Router,
+};
+use serde::Serialize;
+use sqlx::{any::AnyRow, Row};
+
+/// A product as the shop shows it.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Product {
+	/// Its id.
+	pub id: String,
+	/// The seller's user id.
+	#[serde(skip)]
+	pub seller_id: String,
+	/// The collection of its items.
+	pub collection: u32,
+	/// `physical` or `collectible`.
+	pub kind: String,
+	/// The title.
+	pub title: String,
+	/// The creator's name.
+	pub creator_name: String,
+	/// The story of the work.
+	pub story: String,
+	/// Search tags, space-separated.
+	pub tags: String,
+	/// The price of a unit, in the smallest unit.
+	pub price: i64,
+	/// Units left.
+	pub stock: i64,
+	/// The resale royalty, in basis points.
+	pub royalty_bp: i64,
+	/// Editions of the collection.
+	pub edition_of: i64,
+	/// An image's CID.
+	pub image_cid: Option<String>,
+	/// On the home page.
+	pub featured: bool,
+}
+
+/// The columns [`Product::from_row`] reads, of `products p`.
+pub const PRODUCT_COLUMNS: &str = "p.id, p.seller_id, p.collection, p.kind, p.title, \
+	p.creator_name, p.story, p.tags, p.price, p.stock, p.royalty_bp, p.edition_of, p.image_cid, \
+	p.featured";
+
+impl Product {
+	fn from_row(row: &AnyRow) -> Result<Product, ApiError> {
+		let get_i64 = |i: usize| row.try_get::<i64, _>(i).map_err(ApiError::internal);
+		let get_text = |i: usize| row.try_get::<String, _>(i).map_err(ApiError::internal);
+		Ok(Product {
+			id: get_text(0)?,
+			seller_id: get_text(1)?,
+			collection: u32::try_from(get_i64(2)?).map_err(ApiError::internal)?,
+			kind: get_text(3)?,
+			title: get_text(4)?,
+			creator_name: get_text(5)?,
+			story: get_text(6)?,
+			tags: get_text(7)?,
+			price: get_i64(8)?,
+			stock: get_i64(9)?,
+			royalty_bp: get_i64(10)?,
+			edition_of: get_i64(11)?,
+			image_cid: row.try_get(12).map_err(ApiError::internal)?,
+			featured: get_i64(13)? != 0,
+		})
+	}
+}
+
+/// `calls` as one `Utility.batch_all`: all of them happen, or none.
+fn batch<'a>(
+	calls: impl IntoIterator<Item = (&'a str, &'a str, Vec<yinji_client::Value>)>,
+) -> Call {
+	Call {
+		pallet: "Utility",
+		call: "batch_all",
+		args: vec![yinji_client::Chain::batch_argument(calls)],
+	}
+}
+
+/// The session user's custodial key; the shop signs for custodial accounts only (a linked
+/// key signs each transaction itself, which a checkout of several calls does not fit yet).
+async fn custodial_signer(
+	state: &AppState,
+	session: &Session,
+) -> Result<yinji_client::Keypair, ApiError> {
+	if session.user.custody != "custodial" {
+		return Err(ApiError::bad_request(
+			"self_custody",
+			"the shop signs with custodial keys; with your own key, use the flows API",
+		));
+	}
+	crate::flows::custodial_keypair(state, &session.user.id).await
+}
+
+/// The shop's routes: its pages and its JSON API.
+pub fn router() -> Router<AppState> {
+	Router::new()
+		.route("/api/shop/products", post(catalog::publish).get(catalog::search))
+		.route("/api/shop/products/{id}", get(catalog::get_product))
+		.route("/api/shop/cart", get(orders::cart).post(orders::add_to_cart))
+		.route("/api/shop/cart/{product}", axum::routing::delete(orders::remove_from_cart))
+		.route("/api/shop/checkout", post(orders::checkout))
+		.route("/api/shop/orders", get(orders::my_orders))
+		.route("/api/shop/orders/{id}", get(orders::order))
+		.route("/api/shop/sales", get(orders::my_sales))
+		.route("/api/shop/orders/{id}/ship", post(orders::ship))
+		.merge(pages::router())
+}
