@@ -17,6 +17,7 @@ pub mod error;
 pub mod flows;
 pub mod keys;
 mod routes;
+pub mod seed;
 pub mod shop;
 pub mod tags;
 

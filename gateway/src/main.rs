@@ -24,6 +24,9 @@ enum Command {
 		#[arg(long)]
 		role: accounts::Role,
 	},
+	/// Fill a fresh gateway on a development chain with a demo shop (creators, products with
+	/// test tags, a buyer), then exit.
+	Seed,
 }
 
 #[tokio::main]
@@ -35,12 +38,31 @@ async fn main() -> anyhow::Result<()> {
 		)
 		.init();
 	let cli = Cli::parse();
-	if let Some(Command::Grant { email, role }) = cli.command {
-		let state = AppState::open(cli.config).await?;
-		let address =
-			accounts::grant(&state, &email, role).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
-		println!("{email} is now {role:?}; chain account {address}");
-		return Ok(());
+	match cli.command {
+		Some(Command::Grant { email, role }) => {
+			let state = AppState::open(cli.config).await?;
+			let address = accounts::grant(&state, &email, role)
+				.await
+				.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+			println!("{email} is now {role:?}; chain account {address}");
+			return Ok(());
+		}
+		Some(Command::Seed) => {
+			let base = format!("http://{}", cli.config.listen);
+			let seeded = yinji_gateway::seed::seed(AppState::open(cli.config).await?).await?;
+			println!("demo shop seeded. Log in at {base}/login as:");
+			for (email, password, role) in &seeded.users {
+				println!("  {role:8} {email:24} password: {password}");
+			}
+			println!("test tags (open a URL as if you had scanned or tapped the tag):");
+			for (item, qr, opens) in &seeded.tags {
+				let print =
+					if qr.is_empty() { String::new() } else { format!("  print {base}{qr}") };
+				println!("  {item}: {base}{opens}{print}");
+			}
+			return Ok(());
+		}
+		None => {}
 	}
 	let listener = tokio::net::TcpListener::bind(cli.config.listen).await?;
 	tracing::info!(address = %listener.local_addr()?, "gateway listening");

@@ -112,40 +112,99 @@ pub async fn publish(
 		terms = (held.royalty, held.max_supply);
 	}
 	let kind = kind.ok_or_else(|| ApiError::internal("no items after the check"))?;
-	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..8]);
-	let tags = request.tags.join(" ");
-	let search = format!("{} {} {} {}", request.title, request.creator_name, tags, request.story);
 	// A collectible is sold by `buy` from its on-chain listing: on sale once that is final.
 	let stock = if kind == "physical" { items.len() } else { 0 };
+	let new = NewProduct {
+		seller_id: session.user.id.clone(),
+		collection: request.collection,
+		kind,
+		title: request.title.clone(),
+		creator_name: request.creator_name.clone(),
+		story: request.story.clone(),
+		tags: request.tags.join(" "),
+		price,
+		stock: i64::try_from(stock).map_err(ApiError::internal)?,
+		royalty_bp: terms.0,
+		edition_of: terms.1,
+		image_cid: request.image_cid.clone(),
+		featured: request.featured,
+		items: items.clone(),
+	};
+	let id = insert_product(&state, &new).await?;
+	let mut answer = serde_json::json!({ "product": id, "kind": kind, "units": items.len() });
+	if kind == "collectible" {
+		answer["tx"] =
+			list_on_chain(&state, &session, &id, request.collection, &items, price).await?;
+	}
+	Ok((StatusCode::CREATED, Json(answer)))
+}
+
+/// A product to record, checked.
+pub struct NewProduct {
+	/// The seller's user id.
+	pub seller_id: String,
+	/// The collection.
+	pub collection: u32,
+	/// `physical` or `collectible`.
+	pub kind: &'static str,
+	/// The title.
+	pub title: String,
+	/// The creator's name.
+	pub creator_name: String,
+	/// The story.
+	pub story: String,
+	/// Space-separated tags.
+	pub tags: String,
+	/// The unit price.
+	pub price: i64,
+	/// Units on sale now.
+	pub stock: i64,
+	/// The resale royalty.
+	pub royalty_bp: u16,
+	/// Editions of the collection.
+	pub edition_of: u32,
+	/// An image's CID.
+	pub image_cid: Option<String>,
+	/// On the home page.
+	pub featured: bool,
+	/// Its items.
+	pub items: Vec<u32>,
+}
+
+/// Records `new` with its units and its search text, in one transaction; returns its id.
+pub async fn insert_product(state: &AppState, new: &NewProduct) -> Result<String, ApiError> {
+	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..8]);
+	let search = format!("{} {} {} {}", new.title, new.creator_name, new.tags, new.story);
+	let postgres = state.engine == Engine::Postgres;
 	let mut tx = state.db.begin().await.map_err(ApiError::internal)?;
 	let insert = format!(
 		"INSERT INTO products (id, seller_id, collection, kind, title, creator_name, story, tags, \
 		 price, stock, royalty_bp, edition_of, image_cid, featured, created_ms{}) \
 		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15{})",
-		if state.engine == Engine::Postgres { ", search_text" } else { "" },
-		if state.engine == Engine::Postgres { ", $16" } else { "" },
+		if postgres { ", search_text" } else { "" },
+		if postgres { ", $16" } else { "" },
 	);
 	let mut query = sqlx::query(AssertSqlSafe(insert))
 		.bind(id.clone())
-		.bind(session.user.id.clone())
-		.bind(i64::from(request.collection))
-		.bind(kind)
-		.bind(request.title.clone())
-		.bind(request.creator_name.clone())
-		.bind(request.story.clone())
-		.bind(tags)
-		.bind(price)
-		.bind(i64::try_from(stock).map_err(ApiError::internal)?)
-		.bind(i64::from(terms.0))
-		.bind(i64::from(terms.1))
-		.bind(request.image_cid.clone())
-		.bind(i64::from(request.featured))
+		.bind(new.seller_id.clone())
+		.bind(i64::from(new.collection))
+		.bind(new.kind)
+		.bind(new.title.clone())
+		.bind(new.creator_name.clone())
+		.bind(new.story.clone())
+		.bind(new.tags.clone())
+		.bind(new.price)
+		.bind(new.stock)
+		.bind(i64::from(new.royalty_bp))
+		.bind(i64::from(new.edition_of))
+		.bind(new.image_cid.clone())
+		.bind(i64::from(new.featured))
 		.bind(now_ms());
-	if state.engine == Engine::Postgres {
+	if postgres {
 		query = query.bind(search.clone());
 	}
 	query.execute(&mut *tx).await.map_err(ApiError::internal)?;
-	if state.engine == Engine::Sqlite {
+	if !postgres {
 		sqlx::query("INSERT INTO products_fts (product, body) VALUES ($1, $2)")
 			.bind(id.clone())
 			.bind(search)
@@ -153,7 +212,7 @@ pub async fn publish(
 			.await
 			.map_err(ApiError::internal)?;
 	}
-	for item in &items {
+	for item in &new.items {
 		sqlx::query("INSERT INTO product_units (product, item) VALUES ($1, $2)")
 			.bind(id.clone())
 			.bind(i64::from(*item))
@@ -162,12 +221,7 @@ pub async fn publish(
 			.map_err(ApiError::internal)?;
 	}
 	tx.commit().await.map_err(ApiError::internal)?;
-	let mut answer = serde_json::json!({ "product": id, "kind": kind, "units": items.len() });
-	if kind == "collectible" {
-		answer["tx"] =
-			list_on_chain(&state, &session, &id, request.collection, &items, price).await?;
-	}
-	Ok((StatusCode::CREATED, Json(answer)))
+	Ok(id)
 }
 
 /// Lists a collectible product's items on chain at its price, in one batch signed by the

@@ -159,13 +159,20 @@ pub struct CheckoutRequest {
 }
 
 /// One unit taken by an order.
-struct Unit {
-	product: String,
-	seller: String,
-	collection: u32,
-	item: u32,
-	kind: String,
-	price: i64,
+#[derive(Debug)]
+pub struct Unit {
+	/// The product.
+	pub product: String,
+	/// Its seller's user id.
+	pub seller: String,
+	/// The collection.
+	pub collection: u32,
+	/// The item.
+	pub item: u32,
+	/// `physical` or `collectible`.
+	pub kind: String,
+	/// The price.
+	pub price: i64,
 }
 
 fn out_of_stock(title: &str) -> ApiError {
@@ -270,8 +277,8 @@ pub async fn checkout(
 }
 
 /// Takes the units of every cart line for `order`, records the order and empties the cart, in
-/// one database transaction: all of it, or (out of stock) none of it.
-async fn take_units(
+/// one database transaction: all of it, or (out of stock) none of it. Returns the units taken.
+pub async fn take_units(
 	state: &AppState,
 	order: &str,
 	buyer: &str,

@@ -308,10 +308,14 @@ async fn item(
 					} @else {
 						p class="sold-out" { "售罄 Sold out" }
 					}
-					@if let Some(work) = context.as_ref().and_then(|c| c.work.clone()) {
+					@if let Some(context) = context.as_ref().filter(|c| c.work_id.is_some()) {
 						div class="badge" role="note" {
 							strong { "✓ 链上存证 Registered on chain" }
-							p { "作品 Work #" (work.id) " · " (work.registered) " UTC · block " (work.block) }
+							@if let Some(work) = &context.work {
+								p { "作品 Work #" (work.id) " · " (work.registered) " UTC · block " (work.block) }
+							} @else if let Some(id) = context.work_id {
+								p { "作品 Work #" (id) }
+							}
 						}
 					}
 					h2 { "故事 Story" }

@@ -174,6 +174,7 @@ pub(crate) async fn context(
 		edition: Some(format!("#{item} of {}", held.max_supply)),
 		owner: Some(page::short(&held.owner)),
 		policy: Some(policy),
+		work_id: Some(held.work),
 		work: None,
 		provenance: Vec::new(),
 	};

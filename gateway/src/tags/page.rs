@@ -15,6 +15,8 @@ pub struct ItemContext {
 	pub owner: Option<String>,
 	/// The collection's transfer policy, in words.
 	pub policy: Option<String>,
+	/// The registered work's id, as the chain names it.
+	pub work_id: Option<u64>,
 	/// The work's id, its creator (shortened) and when it was registered.
 	pub work: Option<WorkContext>,
 	/// Ownership history, oldest first: (block, kind, from, to).

@@ -203,11 +203,33 @@ pub fn id_variant(address: &str) -> Value {
 
 /// A dev node, finalizing, and a gateway (SQLite, embedded store) connected to it, over `dir`.
 pub async fn gateway_on_dev_node(dir: &std::path::Path) -> (DevNode, Chain, AppState, Router) {
+	gateway_on(dir, false).await
+}
+
+/// [`gateway_on_dev_node`], with the indexer following the node into SQLite in the background
+/// and the gateway reading that index.
+pub async fn gateway_with_index(dir: &std::path::Path) -> (DevNode, Chain, AppState, Router) {
+	gateway_on(dir, true).await
+}
+
+async fn gateway_on(dir: &std::path::Path, indexed: bool) -> (DevNode, Chain, AppState, Router) {
 	let node = DevNode::start(&dir.join("chain"));
 	let chain = node.connect().await;
 	wait_finalized(&chain, 1, 3 * MINUTE).await;
 	let mut config = config(dir, 1 << 20, 1 << 30);
 	config.node = Some(node.url());
+	if indexed {
+		let url = format!("sqlite://{}", dir.join("index.db").display());
+		let index = yinji_indexer::Db::open(&url).await.unwrap();
+		let node_url = node.url();
+		tokio::spawn(async move {
+			let options = yinji_indexer::Options::default();
+			if let Err(error) = yinji_indexer::run(&node_url, &index, &options).await {
+				panic!("the indexer stopped: {error}");
+			}
+		});
+		config.index_database_url = Some(url);
+	}
 	// Alice, the dev chain's member institution, verifies taps for claims.
 	let verifier = dir.join("verifier.suri");
 	std::fs::write(&verifier, "//Alice\n").unwrap();

@@ -1,0 +1,163 @@
+//! The shop in a real browser: Debian's chromium, driven by npm's playwright-core
+//! (`tests/browser/shop.mjs`), against a real dev node and the gateway serving on a TCP port,
+//! at a phone viewport and a desktop one. A buyer logs in, searches, puts two products in the
+//! cart, checks out and sees the order paid; the seller marks it shipped; the buyer opens the
+//! tea pot's tag URL, sees it genuine and claims it. Each page is screenshotted (into
+//! `docs/screenshots/` when `YINJI_SCREENSHOTS=1`).
+//!
+//! `scripts/setup` installs chromium and the script's npm packages.
+
+// Test code: a failed expectation is a failed test.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::*;
+use serde_json::json;
+use std::{
+	future::IntoFuture,
+	path::{Path, PathBuf},
+};
+use yinji_client::testing::eventually;
+use yinji_tags::tap;
+
+fn script_dir() -> PathBuf {
+	Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+/// Runs one step of the journey in the browser; fails the test with the script's reason.
+async fn browse(
+	step: &str,
+	base: &str,
+	viewport: &str,
+	shots: &Path,
+	who: (&str, &str),
+	tap: &str,
+) {
+	let mut command = tokio::process::Command::new("node");
+	command.current_dir(script_dir()).arg("shop.mjs").args([
+		step,
+		base,
+		viewport,
+		&shots.display().to_string(),
+		who.0,
+		who.1,
+		tap,
+	]);
+	let output = command.output().await.expect("node runs (scripts/setup installs it)");
+	assert!(
+		output.status.success(),
+		"{step} at {viewport}: {}{}",
+		String::from_utf8_lossy(&output.stdout),
+		String::from_utf8_lossy(&output.stderr)
+	);
+}
+
+/// Waits until the buyer's only order has a line of `kind` in `status`.
+async fn order_line(router: &axum::Router, buyer: &Login, kind: &str, status: &str) {
+	eventually(&format!("a {kind} line {status}"), 2 * MINUTE, || async {
+		let (_, _, body) = send(router, get("/api/shop/orders", buyer)).await;
+		let orders = json(&body)["orders"].clone();
+		let lines = orders[0]["lines"].as_array()?.clone();
+		lines.iter().any(|l| l["kind"] == kind && l["status"] == status).then_some(())
+	})
+	.await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_buyer_shops_checks_out_and_claims_by_tap_in_chromium_on_a_phone_and_a_desktop() {
+	assert!(
+		script_dir().join("node_modules/playwright-core").is_dir()
+			&& Path::new("/usr/bin/chromium").exists(),
+		"run scripts/setup: it installs chromium and playwright-core"
+	);
+	let dir = tempfile::tempdir().unwrap();
+	let shots = if std::env::var_os("YINJI_SCREENSHOTS").is_some() {
+		Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots")
+	} else {
+		dir.path().join("screenshots")
+	};
+	std::fs::create_dir_all(&shots).unwrap();
+	let (_node, chain, state, router) = gateway_with_index(dir.path()).await;
+	let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+	let base = format!("http://{}", listener.local_addr().unwrap());
+	tokio::spawn(axum::serve(listener, router.clone()).into_future());
+	let keys = state.tags.root.epoch(1);
+
+	// The maker's shop: two tagged tea pots and two prints, published.
+	let password = "a long enough passphrase";
+	let maker = sign_up(&router, "kiln@example.com", password, "creator").await;
+	let buyers = [
+		sign_up(&router, "phone@example.com", password, "buyer").await,
+		sign_up(&router, "desk@example.com", password, "buyer").await,
+	];
+	fund(&chain, &[address(&maker), address(&buyers[0]), address(&buyers[1])]).await;
+	attest(&chain, &address(&maker), 2).await;
+	let work = register_png(&router, &maker, "bafkreiteapots", "Craft").await;
+	let twin = json!({ "work": work, "max_supply": 10, "metadata_cid": "bafkreiteapots", "kind": "PhysicalTwin" });
+	let events = run_flow(&router, &maker, "create_collection", twin).await;
+	let pots = field(&events, "Collectibles.CollectionCreated", "collection");
+	run_flow(&router, &maker, "mint", json!({ "collection": pots, "count": 2 })).await;
+	let digital =
+		json!({ "work": work, "max_supply": 5, "metadata_cid": "bafkreiprint", "royalty_bp": 800 });
+	let events = run_flow(&router, &maker, "create_collection", digital).await;
+	let prints = field(&events, "Collectibles.CollectionCreated", "collection");
+	run_flow(&router, &maker, "mint", json!({ "collection": prints, "count": 2 })).await;
+	let uids = [[0x04, 0x70, 0x6F, 0x74, 0, 0, 1], [0x04, 0x70, 0x6F, 0x74, 0, 0, 2]];
+	for (item, uid) in [(1u64, uids[0]), (2, uids[1])] {
+		let issue = json!({ "collection": pots, "item": item, "uid": hex::encode(uid) });
+		let (status, _, body) = send(&router, post_as(&maker, "/api/tags/nfc", issue)).await;
+		assert_eq!(status, StatusCode::CREATED);
+		let tag = json(&body)["tag_hash"].as_str().unwrap().to_string();
+		let bind = json!({ "collection": pots, "item": item, "tag": tag, "tag_kind": "Ntag424", "key_epoch": 1 });
+		run_flow(&router, &maker, "bind_tag", bind).await;
+	}
+	let product = |collection: u64, title: &str, price: u128| {
+		json!({
+			"collection": collection, "items": [1, 2], "title": title, "creator_name": "景德镇 Kiln Li",
+			"story": "手工拉坯，柴窑烧制。 Thrown by hand, fired in a wood kiln.",
+			"tags": ["茶具", "teaware"], "price": price, "featured": true,
+		})
+	};
+	let (status, _, body) = send(
+		&router,
+		post_as(&maker, "/api/shop/products", product(pots, "紫砂茶壶 Clay teapot", 20 * UNIT)),
+	)
+	.await;
+	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+	let (status, _, body) = send(
+		&router,
+		post_as(&maker, "/api/shop/products", product(prints, "Kiln print 窑变版画", 5 * UNIT)),
+	)
+	.await;
+	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+	let print = json(&body)["product"].as_str().unwrap().to_string();
+	finalized(&router, &maker, "publish", &body).await;
+	eventually("the prints on sale", MINUTE, || async {
+		let (_, _, body) = send(&router, get(&format!("/api/shop/products/{print}"), &maker)).await;
+		(json(&body)["stock"] == 2).then_some(())
+	})
+	.await;
+
+	// The indexer has the work (the item page's badge and provenance come from it).
+	let index = state.index.clone().unwrap();
+	eventually("the work indexed", MINUTE, || async {
+		yinji_indexer::queries::work(&index, work).await.unwrap().map(|_| ())
+	})
+	.await;
+
+	for (index, viewport) in ["phone", "desktop"].into_iter().enumerate() {
+		let buyer = &buyers[index];
+		let email = buyer.user["email"].as_str().unwrap().to_string();
+		browse("buy", &base, viewport, &shots, (&email, password), "").await;
+		order_line(&router, buyer, "physical", "paid").await;
+		order_line(&router, buyer, "collectible", "delivered").await;
+		browse("ship", &base, viewport, &shots, ("kiln@example.com", password), "").await;
+		order_line(&router, buyer, "physical", "shipped").await;
+		// Units are taken in order: this buyer's tea pot is item index + 1.
+		let tapped = format!("/t/1?{}", tap::simulate(&keys, uids[index], 5, Some(b"CC")));
+		browse("claim", &base, viewport, &shots, (&email, password), &tapped).await;
+		order_line(&router, buyer, "physical", "claimed").await;
+	}
+}
