@@ -142,6 +142,25 @@ async fn a_buyer_finds_orders_pays_and_claims_and_the_last_unit_is_sold_once() {
 	})
 	.await;
 
+	// A collectible whose listing the chain refuses (the item is under auction) never goes on
+	// sale: the product is removed.
+	run_flow(&router, &maker, "mint", json!({ "collection": prints })).await;
+	let auction = json!({ "collection": prints, "item": 2, "amount": UNIT, "expires_in": 1_000 });
+	run_flow(&router, &maker, "create_auction", auction).await;
+	let (status, _, body) = send(
+		&router,
+		post_as(&maker, "/api/shop/products", publish(vec![2], prints, "Auctioned print", UNIT)),
+	)
+	.await;
+	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+	let refused = json(&body)["product"].as_str().unwrap().to_string();
+	eventually("the refused product removed", MINUTE, || async {
+		let request =
+			Request::get(format!("/api/shop/products/{refused}")).body(Body::empty()).unwrap();
+		(send(&router, request).await.0 == StatusCode::NOT_FOUND).then_some(())
+	})
+	.await;
+
 	// Search: words inside Chinese text, English words, filters, sort.
 	assert_eq!(titles(&router, "q=%E8%8C%B6%E5%A3%B6").await, ["紫砂茶壶 Clay teapot"], "茶壶");
 	assert_eq!(titles(&router, "q=teapot").await, ["紫砂茶壶 Clay teapot"]);

@@ -130,11 +130,22 @@ pub async fn publish(
 		featured: request.featured,
 		items: items.clone(),
 	};
+	// Checked before anything is recorded: a request the shop cannot carry out changes nothing.
+	let signer = match kind {
+		"collectible" => Some(super::custodial_signer(&state, &session).await?),
+		_ => None,
+	};
 	let id = insert_product(&state, &new).await?;
 	let mut answer = serde_json::json!({ "product": id, "kind": kind, "units": items.len() });
-	if kind == "collectible" {
-		answer["tx"] =
-			list_on_chain(&state, &session, &id, request.collection, &items, price).await?;
+	if let Some(signer) = signer {
+		match list_on_chain(&state, &session, signer, &id, request.collection, &items, price).await
+		{
+			Ok(tx) => answer["tx"] = tx,
+			Err(error) => {
+				remove_product(&state.db, state.engine, &id).await;
+				return Err(error);
+			}
+		}
 	}
 	Ok((StatusCode::CREATED, Json(answer)))
 }
@@ -224,11 +235,37 @@ pub async fn insert_product(state: &AppState, new: &NewProduct) -> Result<String
 	Ok(id)
 }
 
+/// Removes a product that never went on sale (its on-chain listing failed), with its units and
+/// its search entry; a failure is logged (nobody waits for the answer).
+async fn remove_product(db: &sqlx::AnyPool, engine: Engine, product: &str) {
+	let removed = async {
+		let mut tx = db.begin().await?;
+		// Only SQLite has the search table; on Postgres the text is a column of the product.
+		let search =
+			(engine == Engine::Sqlite).then_some("DELETE FROM products_fts WHERE product = $1");
+		for sql in [
+			"DELETE FROM product_units WHERE product = $1",
+			"DELETE FROM cart_lines WHERE product = $1",
+			"DELETE FROM products WHERE id = $1",
+		]
+		.into_iter()
+		.chain(search)
+		{
+			sqlx::query(sql).bind(product.to_string()).execute(&mut *tx).await?;
+		}
+		tx.commit().await
+	};
+	if let Err(error) = removed.await {
+		tracing::error!(%product, %error, "could not remove a product whose listing failed");
+	}
+}
+
 /// Lists a collectible product's items on chain at its price, in one batch signed by the
 /// seller; when it is final, the units go on sale.
 async fn list_on_chain(
 	state: &AppState,
 	session: &Session,
+	signer: yinji_client::Keypair,
 	product: &str,
 	collection: u32,
 	items: &[u32],
@@ -251,7 +288,6 @@ async fn list_on_chain(
 		)
 	});
 	let call = super::batch(listings);
-	let signer = super::custodial_signer(state, session).await?;
 	let (done, outcome) = tokio::sync::oneshot::channel();
 	let lock = state.signers.of(&session.user.id);
 	let answer = submit_in_background(
@@ -264,17 +300,21 @@ async fn list_on_chain(
 		Some(done),
 	)
 	.await?;
-	let (db, product, units) = (state.db.clone(), product.to_string(), items.len());
+	let (db, engine, product, units) =
+		(state.db.clone(), state.engine, product.to_string(), items.len());
 	tokio::spawn(async move {
-		if let Ok(Ok(_)) = outcome.await {
-			let on_sale = sqlx::query("UPDATE products SET stock = $1 WHERE id = $2")
-				.bind(i64::try_from(units).unwrap_or(0))
-				.bind(product.clone())
-				.execute(&db)
-				.await;
-			if let Err(error) = on_sale {
-				tracing::error!(%product, %error, "could not put a listed product on sale");
-			}
+		if !matches!(outcome.await, Ok(Ok(_))) {
+			// The listing failed: the product was never on sale, so it goes.
+			remove_product(&db, engine, &product).await;
+			return;
+		}
+		let on_sale = sqlx::query("UPDATE products SET stock = $1 WHERE id = $2")
+			.bind(i64::try_from(units).unwrap_or(0))
+			.bind(product.clone())
+			.execute(&db)
+			.await;
+		if let Err(error) = on_sale {
+			tracing::error!(%product, %error, "could not put a listed product on sale");
 		}
 	});
 	Ok(answer["tx"].clone())

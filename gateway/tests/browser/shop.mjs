@@ -29,11 +29,23 @@ function expect(condition, message) {
 	if (!condition) throw new Error(message);
 }
 
+// The page's HTML once it has loaded (a form's script may be reloading it right now).
+async function html() {
+	for (;;) {
+		try {
+			await page.waitForLoadState('load');
+			return await page.content();
+		} catch (error) {
+			if (!String(error.message).includes('navigating')) throw error;
+		}
+	}
+}
+
 // Waits for `text` on the page, reloading it (the server records chain outcomes as they come).
 async function eventually(text, limitMs) {
 	const deadline = Date.now() + limitMs;
 	for (;;) {
-		if ((await page.content()).includes(text)) return;
+		if ((await html()).includes(text)) return;
 		expect(Date.now() < deadline, `"${text}" never appeared on ${page.url()}`);
 		await page.waitForTimeout(1_000);
 		await page.reload();
@@ -83,12 +95,16 @@ try {
 		await shot('sales');
 		const form = page.locator('form[data-api$="/ship"]').first();
 		await form.getByLabel('运单号 Tracking number').fill('SF123456789CN');
-		await form.getByRole('button', { name: '发货 Mark shipped' }).click();
+		// The form's script reloads the page when the API has taken the shipment.
+		await Promise.all([
+			page.waitForNavigation(),
+			form.getByRole('button', { name: '发货 Mark shipped' }).click(),
+		]);
 		await eventually('已发货 Shipped', 120_000);
 		await shot('sales-shipped');
 	} else if (step === 'claim') {
 		await page.goto(`${base}${tap}`);
-		expect((await page.content()).includes('真品 · Genuine'), 'the tap is not shown genuine');
+		expect((await html()).includes('真品 · Genuine'), 'the tap is not shown genuine');
 		await shot('verify');
 		await page.getByRole('link', { name: /认领 Just delivered to you\? Claim it/ }).click();
 		await page.waitForURL(/\/shop\/claim/);
