@@ -33,6 +33,7 @@ struct Login {
 struct Api(Router);
 
 impl Api {
+	/// A JSON request (or none); the status, the JSON answer and the session cookie set.
 	async fn call(
 		&self,
 		method: Method,
@@ -40,15 +41,27 @@ impl Api {
 		login: Option<&Login>,
 		body: Option<Json>,
 	) -> anyhow::Result<(StatusCode, Json, Option<String>)> {
+		let body = body.map(|body| ("application/json", body.to_string().into_bytes()));
+		self.send(method, path, login, body).await
+	}
+
+	/// A request with a body of the given content type (or none).
+	async fn send(
+		&self,
+		method: Method,
+		path: &str,
+		login: Option<&Login>,
+		body: Option<(&str, Vec<u8>)>,
+	) -> anyhow::Result<(StatusCode, Json, Option<String>)> {
 		let mut request = Request::builder().method(method).uri(path);
 		if let Some(login) = login {
 			request =
 				request.header(header::COOKIE, &login.cookie).header("x-csrf-token", &login.csrf);
 		}
 		let request = match body {
-			Some(body) => request
-				.header(header::CONTENT_TYPE, "application/json")
-				.body(Body::from(body.to_string()))?,
+			Some((content_type, bytes)) => {
+				request.header(header::CONTENT_TYPE, content_type).body(Body::from(bytes))?
+			}
 			None => request.body(Body::empty())?,
 		};
 		let response = self.0.clone().oneshot(request).await?;
@@ -63,7 +76,7 @@ impl Api {
 		Ok((status, serde_json::from_slice(&bytes).unwrap_or(Json::Null), cookie))
 	}
 
-	async fn expect(
+	async fn call_expecting(
 		&self,
 		method: Method,
 		path: &str,
@@ -110,7 +123,13 @@ impl Api {
 
 	async fn flow(&self, login: &Login, name: &str, body: Json) -> anyhow::Result<Json> {
 		let answer = self
-			.expect(Method::POST, &format!("/api/flows/{name}"), login, body, StatusCode::ACCEPTED)
+			.call_expecting(
+				Method::POST,
+				&format!("/api/flows/{name}"),
+				login,
+				body,
+				StatusCode::ACCEPTED,
+			)
 			.await?;
 		self.finalized(login, name, &answer).await
 	}
@@ -226,19 +245,9 @@ pub async fn seed(state: AppState) -> anyhow::Result<Seeded> {
 	for ((_, creator_name, samples), login) in creators.iter().zip(&logins) {
 		for sample in samples {
 			work_seed = work_seed.wrapping_add(1);
-			let (status, uploaded, _) = {
-				let request = Request::builder()
-					.method(Method::POST)
-					.uri("/api/content")
-					.header(header::COOKIE, &login.cookie)
-					.header("x-csrf-token", &login.csrf)
-					.header(header::CONTENT_TYPE, "image/png")
-					.body(Body::from(artwork(work_seed, 256)?))?;
-				let response = api.0.clone().oneshot(request).await?;
-				let status = response.status();
-				let bytes = response.into_body().collect().await?.to_bytes();
-				(status, serde_json::from_slice::<Json>(&bytes).unwrap_or(Json::Null), ())
-			};
+			let image = Some(("image/png", artwork(work_seed, 256)?));
+			let (status, uploaded, _) =
+				api.send(Method::POST, "/api/content", Some(login), image).await?;
 			if status != StatusCode::CREATED {
 				bail!("upload: {status} {uploaded}");
 			}
@@ -262,7 +271,7 @@ pub async fn seed(state: AppState) -> anyhow::Result<Seeded> {
 				// Test tags: a printed code on the first item (print its QR and scan it), NFC tags
 				// with made-up UIDs on the others (open their simulated tap URLs).
 				let code = api
-					.expect(
+					.call_expecting(
 						Method::POST,
 						"/api/tags/qr",
 						login,
@@ -284,7 +293,7 @@ pub async fn seed(state: AppState) -> anyhow::Result<Seeded> {
 				for item in 2..=u64::from(sample.units) {
 					let uid = [0x04, work_seed, 0x59, 0x4A, 0x00, 0x00, item as u8];
 					let nfc = api
-						.expect(
+						.call_expecting(
 							Method::POST,
 							"/api/tags/nfc",
 							login,
@@ -308,7 +317,13 @@ pub async fn seed(state: AppState) -> anyhow::Result<Seeded> {
 				"price": sample.price, "image_cid": cid, "featured": true,
 			});
 			let answer = api
-				.expect(Method::POST, "/api/shop/products", login, product, StatusCode::CREATED)
+				.call_expecting(
+					Method::POST,
+					"/api/shop/products",
+					login,
+					product,
+					StatusCode::CREATED,
+				)
 				.await?;
 			if !sample.physical {
 				api.finalized(login, "publish", &answer).await?;

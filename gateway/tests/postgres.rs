@@ -61,7 +61,7 @@ async fn accounts_uploads_and_requests_work_on_postgres() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_catalog_search_and_the_last_unit_hold_on_postgres() {
-	use yinji_gateway::shop::{catalog, orders};
+	use yinji_gateway::shop::{cart, catalog, checkout};
 	let dir = tempfile::tempdir().unwrap();
 	let postgres = Postgres::start();
 	let mut config = config(dir.path(), 1024, 1 << 20);
@@ -106,7 +106,7 @@ async fn the_catalog_search_and_the_last_unit_hold_on_postgres() {
 	// Two buyers take the last tea pot at the same moment: exactly one gets it.
 	let a = sign_up(&router, "a@example.com", "a long passphrase", "buyer").await;
 	let b = sign_up(&router, "b@example.com", "a long passphrase", "buyer").await;
-	let line = || orders::CartLine {
+	let line = || cart::CartLine {
 		product: pot.clone(),
 		title: "紫砂茶壶 Clay teapot".into(),
 		kind: "physical".into(),
@@ -118,8 +118,8 @@ async fn the_catalog_search_and_the_last_unit_hold_on_postgres() {
 	let (lines_a, lines_b) = (vec![line()], vec![line()]);
 	let (id_a, id_b) = (a.user["id"].as_str().unwrap(), b.user["id"].as_str().unwrap());
 	let (first, second) = tokio::join!(
-		orders::take_units(&state, "order-a", id_a, &lines_a, (&ship.0, &ship.1), 20),
-		orders::take_units(&state, "order-b", id_b, &lines_b, (&ship.0, &ship.1), 20),
+		checkout::take_units(&state, "order-a", id_a, &lines_a, (&ship.0, &ship.1), 20),
+		checkout::take_units(&state, "order-b", id_b, &lines_b, (&ship.0, &ship.1), 20),
 	);
 	assert_eq!(
 		[first.is_ok(), second.is_ok()].iter().filter(|ok| **ok).count(),

@@ -2,8 +2,9 @@
 //! shows where it earns trust (the authenticity badge, provenance, royalties).
 //!
 //! - [`catalog`]: products published from a seller's items, full-text search with filters.
-//! - [`orders`]: the cart, checkout (stock taken atomically, paid on chain in one batch),
-//!   orders, the seller's fulfilment, and claim by tap on delivery.
+//! - [`cart`]: the cart.
+//! - [`checkout`]: stock taken atomically, paid on chain in one batch.
+//! - [`orders`]: orders, the seller's fulfilment, and claim by tap on delivery.
 //! - [`pages`]: the pages, server-rendered, in Chinese and English.
 //!
 //! How each kind of product is paid and delivered:
@@ -13,7 +14,9 @@
 //! | physical | `make_offer`: the price is held from the buyer | a listing reserved for the buyer, and a tracking number | the buyer taps the tag: `claim_by_tap` settles the offer |
 //! | collectible | `buy` from the seller's listing | — | at payment |
 
+pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod orders;
 pub mod pages;
 
@@ -118,9 +121,9 @@ pub fn router() -> Router<AppState> {
 	Router::new()
 		.route("/api/shop/products", post(catalog::publish).get(catalog::search))
 		.route("/api/shop/products/{id}", get(catalog::get_product))
-		.route("/api/shop/cart", get(orders::cart).post(orders::add_to_cart))
-		.route("/api/shop/cart/{product}", axum::routing::delete(orders::remove_from_cart))
-		.route("/api/shop/checkout", post(orders::checkout))
+		.route("/api/shop/cart", get(cart::cart).post(cart::add_to_cart))
+		.route("/api/shop/cart/{product}", axum::routing::delete(cart::remove_from_cart))
+		.route("/api/shop/checkout", post(checkout::checkout))
 		.route("/api/shop/orders", get(orders::my_orders))
 		.route("/api/shop/orders/{id}", get(orders::order))
 		.route("/api/shop/sales", get(orders::my_sales))

@@ -3,7 +3,7 @@
 //! as JSON to the same API every other client uses by one small script (`/static/shop.js`),
 //! which adds the session's CSRF token (see `docs/decisions/0008-shop-pages.md`).
 
-use super::{catalog, orders, Product};
+use super::{cart, catalog, orders, Product};
 use crate::{accounts::Session, tags, ApiError, AppState};
 use axum::{
 	extract::{Path, Query, State},
@@ -303,7 +303,7 @@ async fn item(
 						p { "库存 In stock: " (product.stock) }
 						(api_form("/api/shop/cart", Some("/shop/cart"), "加入购物车 Add to cart", html! {
 							input type="hidden" name="product" value=(product.id);
-							label { "数量 Quantity" input name="quantity" type="number" data-type="number" min="1" max=(product.stock.min(orders::MAX_QUANTITY)) value="1"; }
+							label { "数量 Quantity" input name="quantity" type="number" data-type="number" min="1" max=(product.stock.min(cart::MAX_QUANTITY)) value="1"; }
 						}))
 					} @else {
 						p class="sold-out" { "售罄 Sold out" }
@@ -350,7 +350,7 @@ fn needs_login(title: &str) -> Markup {
 /// `GET /shop/cart`: the cart and the checkout form.
 async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result<Markup, ApiError> {
 	let Some(session) = session else { return Ok(needs_login("购物车 Cart")) };
-	let lines = orders::cart_lines(&state, &session.user.id).await?;
+	let lines = cart::cart_lines(&state, &session.user.id).await?;
 	let total: i64 = lines.iter().map(|l| l.price.saturating_mul(l.quantity)).sum();
 	let physical = lines.iter().any(|l| l.kind == "physical");
 	Ok(layout(

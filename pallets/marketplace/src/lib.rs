@@ -11,7 +11,8 @@
 //! Prices are in any currency [`Config::AcceptedAssets`] admits (the native balance or the
 //! settlement asset a member bank issues), through one `fungibles` interface.
 //!
-//! This file is the index: configuration, storage, events, errors and calls. Each call checks
+//! This file is the index: configuration, storage and calls (events and errors are in
+//! `events.rs` and `errors.rs`, imported as pallet sections). Each call checks
 //! its origin and hands off to a `do_*` function in `features/`. See
 //! `docs/pallets/marketplace.md`.
 
@@ -19,6 +20,8 @@
 
 extern crate alloc;
 
+mod errors;
+mod events;
 mod features;
 mod invariants;
 pub mod payout;
@@ -32,6 +35,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+use frame_support::pallet_macros::import_section;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -62,8 +66,10 @@ pub trait BenchmarkHelper<AccountId, AssetKind, Balance> {
 }
 
 // FRAME's macros expand to `expect` calls with their own proofs; our code lives in `features/`,
-// where the lints stay on.
+// where the lints stay on. The events and errors are sections of their own files.
 #[allow(clippy::expect_used, clippy::unwrap_used)]
+#[import_section(events::events)]
+#[import_section(errors::errors)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -229,232 +235,6 @@ pub mod pallet {
 		BoundedVec<Expiring, T::MaxExpiriesPerBlock>,
 		ValueQuery,
 	>;
-
-	/// Events of the marketplace pallet.
-	#[pallet::event]
-	#[pallet::generate_deposit(pub(super) fn deposit_event)]
-	pub enum Event<T: Config> {
-		/// Governance set the platform fee.
-		PlatformFeeSet {
-			/// The new fee, in basis points.
-			fee: BasisPoints,
-		},
-		/// An item was listed (or its listing replaced).
-		Listed {
-			/// The collection.
-			collection: CollectionId,
-			/// The item.
-			item: ItemId,
-			/// The seller.
-			seller: T::AccountId,
-			/// The currency.
-			asset: T::AssetKind,
-			/// The price or its schedule.
-			price: PriceSchedule<BalanceOf<T>, BlockNumberFor<T>>,
-			/// The first block it can no longer be bought.
-			expires_at: BlockNumberFor<T>,
-		},
-		/// A listing ended without a sale: cancelled, expired or void.
-		ListingRemoved {
-			/// The collection.
-			collection: CollectionId,
-			/// The item.
-			item: ItemId,
-		},
-		/// An offer was made and its amount held.
-		OfferMade {
-			/// The offer.
-			offer: OfferId,
-			/// The collection.
-			collection: CollectionId,
-			/// The item.
-			item: ItemId,
-			/// Who offers.
-			offerer: T::AccountId,
-			/// The currency.
-			asset: T::AssetKind,
-			/// The amount.
-			amount: BalanceOf<T>,
-		},
-		/// An offer ended without a sale and its amount was released.
-		OfferWithdrawn {
-			/// The offer.
-			offer: OfferId,
-		},
-		/// An auction opened.
-		AuctionCreated {
-			/// The collection.
-			collection: CollectionId,
-			/// The item.
-			item: ItemId,
-			/// The seller.
-			seller: T::AccountId,
-			/// The currency.
-			asset: T::AssetKind,
-			/// The lowest first bid.
-			start_price: BalanceOf<T>,
-			/// The scheduled end.
-			ends_at: BlockNumberFor<T>,
-		},
-		/// A bid became the highest; the one before it was released.
-		BidPlaced {
-			/// The collection.
-			collection: CollectionId,
-			/// The item.
-			item: ItemId,
-			/// The bidder.
-			bidder: T::AccountId,
-			/// The bid.
-			amount: BalanceOf<T>,
-			/// The auction's end after this bid.
-			ends_at: BlockNumberFor<T>,
-		},
-		/// An auction ended without a sale (no bid, reserve not met, cancelled or void).
-		AuctionClosedUnsold {
-			/// The collection.
-			collection: CollectionId,
-			/// The item.
-			item: ItemId,
-		},
-		/// A drop opened.
-		DropCreated {
-			/// The collection.
-			collection: CollectionId,
-			/// The currency.
-			asset: T::AssetKind,
-			/// The price of one edition.
-			price: BalanceOf<T>,
-		},
-		/// A drop closed.
-		DropClosed {
-			/// The collection.
-			collection: CollectionId,
-		},
-		/// A sale settled: the full breakdown of who received what.
-		Settled {
-			/// The collection.
-			collection: CollectionId,
-			/// The item (minted by the sale, for a primary sale).
-			item: ItemId,
-			/// The seller (the issuer, for a primary sale).
-			seller: T::AccountId,
-			/// The buyer.
-			buyer: T::AccountId,
-			/// The currency.
-			asset: T::AssetKind,
-			/// The price.
-			gross: BalanceOf<T>,
-			/// The platform fee.
-			fee: BalanceOf<T>,
-			/// Each rights holder paid and the amount.
-			royalties: Vec<(T::AccountId, BalanceOf<T>)>,
-			/// What the seller received, discount included.
-			seller_proceeds: BalanceOf<T>,
-			/// The part of the price paid by the sponsor for redeemed points.
-			discount: BalanceOf<T>,
-			/// Loyalty points minted to the buyer.
-			loyalty_minted: Points,
-		},
-		/// A buyer claimed a delivered item by tapping its tag: the held offer settled against
-		/// the seller's listing reserved for the buyer (see [`Event::Settled`]).
-		ClaimedByTap {
-			/// The offer that paid.
-			offer: OfferId,
-			/// The collection.
-			collection: CollectionId,
-			/// The item.
-			item: ItemId,
-			/// The tag tapped.
-			tag: TagHash,
-			/// The tap's counter, now the tag's watermark.
-			counter: u32,
-		},
-	}
-
-	/// Errors of the marketplace pallet.
-	#[pallet::error]
-	pub enum Error<T> {
-		/// The platform fee would be above `MaxPlatformFee`.
-		FeeTooHigh,
-		/// The marketplace does not take this currency.
-		AssetNotAccepted,
-		/// A price or amount must be above zero.
-		ZeroPrice,
-		/// An end or expiry must come after the current block.
-		ExpiryNotInFuture,
-		/// No such item.
-		UnknownItem,
-		/// No such collection.
-		UnknownCollection,
-		/// Only the item's owner may do this.
-		NotOwner,
-		/// The item, its collection or its work is frozen.
-		NotTradable,
-		/// The collection's policy forbids sales.
-		SaleNotAllowed,
-		/// The item is already listed or under auction.
-		AlreadyListed,
-		/// The item is not listed.
-		NotListed,
-		/// The listing has expired.
-		ListingExpired,
-		/// The item changed owner since it was listed, offered on or auctioned.
-		ListingStale,
-		/// The listing is reserved for another buyer.
-		NotAllowedBuyer,
-		/// The price is in another currency than the buyer named.
-		WrongAsset,
-		/// The current price is above the buyer's maximum.
-		PriceAboveMax,
-		/// An owner cannot buy, bid on or offer for their own item.
-		CannotBuyOwnItem,
-		/// A Dutch auction's floor must be below its start and its decay above zero.
-		InvalidDutchSchedule,
-		/// No such offer.
-		UnknownOffer,
-		/// The offer has expired.
-		OfferExpired,
-		/// Only the offerer may withdraw an offer that is still valid.
-		NotOfferer,
-		/// The account has `MaxOffersPerAccount` open offers.
-		TooManyOffers,
-		/// The item has no auction.
-		NoAuction,
-		/// The auction would run longer than `MaxAuctionDuration`.
-		AuctionTooLong,
-		/// The reserve is below the start price.
-		ReserveBelowStart,
-		/// The auction has ended.
-		AuctionEnded,
-		/// The auction has not ended yet.
-		AuctionNotEnded,
-		/// The bid is below the start price or the minimum increment.
-		BidTooLow,
-		/// An auction with bids cannot be cancelled.
-		AuctionHasBids,
-		/// Only the collection's issuer may run its drop.
-		NotIssuer,
-		/// The collection already has a drop.
-		DropExists,
-		/// The collection has no drop.
-		NoDrop,
-		/// The drop has ended.
-		DropEnded,
-		/// A drop's per-account cap must be above zero.
-		ZeroCap,
-		/// The buyer reached the drop's per-account cap.
-		PurchaseCapReached,
-		/// The buyer's loyalty tier is below the drop's.
-		TierTooLow,
-		/// The sale would pay more than `MaxBeneficiaries` accounts.
-		TooManyBeneficiaries,
-		/// A counter or id would overflow.
-		Overflow,
-		/// A claim by tap needs the seller's listing of the item reserved for the offerer.
-		NotReservedForOfferer,
-		/// The offer and the reserved listing differ in price.
-		TermsMismatch,
-	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {

@@ -1,0 +1,355 @@
+//! Checkout: every unit is taken in one database transaction, each product's stock lowered by
+//! a guarded update (`stock >= quantity`), so of two buyers of the last unit exactly one gets
+//! it, on SQLite and on Postgres. Then the order is paid on chain in one `Utility.batch_all`
+//! signed by the buyer: a held offer for each physical unit, a purchase for each collectible.
+//! If the payment fails, the order fails and its units go back on sale.
+
+use super::{
+	cart::{cart_lines, total, CartLine},
+	custodial_signer,
+};
+use crate::{
+	accounts::Session,
+	error::ApiJson,
+	flows::{calls, submit_in_background, Outcome},
+	keys, now_ms, ApiError, AppState,
+};
+use axum::{extract::State, http::StatusCode, Json};
+use serde::Deserialize;
+use sqlx::Row;
+use yinji_client::Value;
+
+/// The body of `POST /api/shop/checkout`.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckoutRequest {
+	/// Who receives the parcel (needed for physical products).
+	pub ship_name: Option<String>,
+	/// Where (kept in the gateway's database only, never on chain).
+	pub ship_address: Option<String>,
+	/// Loyalty points to redeem on the first collectible (a purchase; offers take none).
+	pub redeem_points: Option<u64>,
+}
+
+/// One unit taken by an order.
+#[derive(Debug)]
+pub struct Unit {
+	/// The product.
+	pub product: String,
+	/// Its seller's user id.
+	pub seller: String,
+	/// The collection.
+	pub collection: u32,
+	/// The item.
+	pub item: u32,
+	/// `physical` or `collectible`.
+	pub kind: String,
+	/// The price.
+	pub price: i64,
+}
+
+fn out_of_stock(title: &str) -> ApiError {
+	ApiError::new(
+		StatusCode::CONFLICT,
+		"out_of_stock",
+		format!("not enough of “{title}” is left; your cart is unchanged"),
+	)
+}
+
+fn filled(text: &Option<String>) -> Option<String> {
+	text.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+#[utoipa::path(post, path = "/api/shop/checkout", request_body = CheckoutRequest, tag = "shop",
+	responses(
+		(status = 201, description = "Ordered; the payment is submitted (poll /api/tx/{tx} or the order)"),
+		(status = 400, description = "An empty cart, or no shipping address for a physical product", body = crate::error::ErrorBody),
+		(status = 409, description = "Not enough stock left; nothing was taken", body = crate::error::ErrorBody)))]
+/// `POST /api/shop/checkout`: order the cart and pay for it on chain.
+pub async fn checkout(
+	State(state): State<AppState>,
+	session: Session,
+	ApiJson(request): ApiJson<CheckoutRequest>,
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+	let signer = custodial_signer(&state, &session).await?;
+	let lines = cart_lines(&state, &session.user.id).await?;
+	if lines.is_empty() {
+		return Err(ApiError::bad_request("empty_cart", "the cart is empty"));
+	}
+	let (ship_name, ship_address) = (filled(&request.ship_name), filled(&request.ship_address));
+	if lines.iter().any(|line| line.kind == "physical")
+		&& (ship_name.is_none() || ship_address.is_none())
+	{
+		return Err(ApiError::bad_request(
+			"shipping_address",
+			"a physical product needs a name and an address to ship to",
+		));
+	}
+	if ship_address.as_ref().is_some_and(|a| a.chars().count() > 500) {
+		return Err(ApiError::bad_request("bad_value", "an address of at most 500 characters"));
+	}
+	let total = total(&lines)?;
+	let expiry = calls::default_expiry(&state).await?;
+	let order = hex::encode(&keys::random32().map_err(ApiError::internal)?[..8]);
+	let units =
+		take_units(&state, &order, &session.user.id, &lines, (&ship_name, &ship_address), total)
+			.await?;
+
+	let mut points = request.redeem_points.unwrap_or(0);
+	let payments = units.iter().map(|unit| {
+		let (collection, item) =
+			(Value::u128(unit.collection.into()), Value::u128(unit.item.into()));
+		let price = Value::u128(u128::try_from(unit.price).unwrap_or(0));
+		if unit.kind == "physical" {
+			(
+				"Marketplace",
+				"make_offer",
+				vec![collection, item, calls::native(), price, expiry.clone()],
+			)
+		} else {
+			let redeem = Value::u128(std::mem::take(&mut points).into());
+			("Marketplace", "buy", vec![collection, item, calls::native(), price.clone(), redeem])
+		}
+	});
+	let call = super::batch(payments.collect::<Vec<_>>());
+	let (done, outcome) = tokio::sync::oneshot::channel();
+	let lock = state.signers.of(&session.user.id);
+	let answer = submit_in_background(
+		&state,
+		&session.user.id,
+		"checkout",
+		vec![call],
+		signer,
+		lock,
+		Some(done),
+	)
+	.await;
+	let answer = match answer {
+		Ok(answer) => answer,
+		Err(error) => {
+			settle_payment(&state.db, &order, Err(format!("not submitted: {}", error.message())))
+				.await;
+			return Err(error);
+		}
+	};
+	sqlx::query("UPDATE orders SET payment_tx = $1 WHERE id = $2")
+		.bind(answer["tx"].as_str().unwrap_or_default().to_string())
+		.bind(order.clone())
+		.execute(&state.db)
+		.await
+		.map_err(ApiError::internal)?;
+	let (db, id) = (state.db.clone(), order.clone());
+	tokio::spawn(async move {
+		let result = outcome.await.unwrap_or_else(|_| Err("the payment was lost".into()));
+		settle_payment(&db, &id, result).await;
+	});
+	Ok((
+		StatusCode::CREATED,
+		Json(serde_json::json!({ "order": order, "tx": answer["tx"], "total": total })),
+	))
+}
+
+/// Takes the units of every cart line for `order`, records the order and empties the cart, in
+/// one database transaction: all of it, or (out of stock) none of it. Returns the units taken.
+pub async fn take_units(
+	state: &AppState,
+	order: &str,
+	buyer: &str,
+	lines: &[CartLine],
+	(ship_name, ship_address): (&Option<String>, &Option<String>),
+	total: i64,
+) -> Result<Vec<Unit>, ApiError> {
+	let mut tx = state.db.begin().await.map_err(ApiError::internal)?;
+	let now = now_ms();
+	sqlx::query(
+		"INSERT INTO orders (id, buyer_id, status, total, ship_name, ship_address, created_ms, \
+		 updated_ms) VALUES ($1, $2, 'pending', $3, $4, $5, $6, $6)",
+	)
+	.bind(order.to_string())
+	.bind(buyer.to_string())
+	.bind(total)
+	.bind(ship_name.clone())
+	.bind(ship_address.clone())
+	.bind(now)
+	.execute(&mut *tx)
+	.await
+	.map_err(ApiError::internal)?;
+	let mut units = Vec::new();
+	for line in lines {
+		// The guard is the whole of the no-overselling rule: the update waits for any other
+		// checkout's, then sees its result.
+		let taken =
+			sqlx::query("UPDATE products SET stock = stock - $1 WHERE id = $2 AND stock >= $1")
+				.bind(line.quantity)
+				.bind(line.product.clone())
+				.execute(&mut *tx)
+				.await
+				.map_err(ApiError::internal)?
+				.rows_affected();
+		if taken != 1 {
+			return Err(out_of_stock(&line.title));
+		}
+		let row = sqlx::query("SELECT seller_id, collection FROM products WHERE id = $1")
+			.bind(line.product.clone())
+			.fetch_one(&mut *tx)
+			.await
+			.map_err(ApiError::internal)?;
+		let seller: String = row.try_get(0).map_err(ApiError::internal)?;
+		let collection: i64 = row.try_get(1).map_err(ApiError::internal)?;
+		let mut got = 0;
+		// Another checkout may take a unit between our read and our update (Postgres): try the
+		// next free ones.
+		for _attempt in 0..4 {
+			let free: Vec<i64> = sqlx::query_scalar(
+				"SELECT item FROM product_units WHERE product = $1 AND order_id IS NULL \
+				 ORDER BY item LIMIT $2",
+			)
+			.bind(line.product.clone())
+			.bind(line.quantity - got)
+			.fetch_all(&mut *tx)
+			.await
+			.map_err(ApiError::internal)?;
+			for item in free {
+				let claimed = sqlx::query(
+					"UPDATE product_units SET order_id = $1 WHERE product = $2 AND item = $3 \
+					 AND order_id IS NULL",
+				)
+				.bind(order.to_string())
+				.bind(line.product.clone())
+				.bind(item)
+				.execute(&mut *tx)
+				.await
+				.map_err(ApiError::internal)?
+				.rows_affected();
+				if claimed == 1 {
+					got += 1;
+					let unit = Unit {
+						product: line.product.clone(),
+						seller: seller.clone(),
+						collection: u32::try_from(collection).map_err(ApiError::internal)?,
+						item: u32::try_from(item).map_err(ApiError::internal)?,
+						kind: line.kind.clone(),
+						price: line.price,
+					};
+					sqlx::query(
+						"INSERT INTO order_lines (order_id, product, seller_id, collection, item, \
+						 kind, price, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')",
+					)
+					.bind(order.to_string())
+					.bind(unit.product.clone())
+					.bind(unit.seller.clone())
+					.bind(collection)
+					.bind(item)
+					.bind(unit.kind.clone())
+					.bind(unit.price)
+					.execute(&mut *tx)
+					.await
+					.map_err(ApiError::internal)?;
+					units.push(unit);
+				}
+			}
+			if got == line.quantity {
+				break;
+			}
+		}
+		if got != line.quantity {
+			return Err(out_of_stock(&line.title));
+		}
+	}
+	sqlx::query("DELETE FROM cart_lines WHERE user_id = $1")
+		.bind(buyer.to_string())
+		.execute(&mut *tx)
+		.await
+		.map_err(ApiError::internal)?;
+	tx.commit().await.map_err(ApiError::internal)?;
+	Ok(units)
+}
+
+/// Records how an order's payment ended: each physical line's held offer, or the failure, with
+/// its units back on sale.
+async fn settle_payment(db: &sqlx::AnyPool, order: &str, outcome: Outcome) {
+	if let Err(error) = record_payment(db, order, &outcome).await {
+		tracing::error!(%order, error = %error.message(), "could not record an order's payment");
+	}
+}
+
+async fn record_payment(
+	db: &sqlx::AnyPool,
+	order: &str,
+	outcome: &Outcome,
+) -> Result<(), ApiError> {
+	let mut tx = db.begin().await.map_err(ApiError::internal)?;
+	let now = now_ms();
+	match outcome {
+		Ok(events) => {
+			let events: serde_json::Value =
+				serde_json::from_str(events).map_err(ApiError::internal)?;
+			for event in events.as_array().into_iter().flatten() {
+				if event["event"] != "Marketplace.OfferMade" {
+					continue;
+				}
+				let number = |name: &str| event["fields"][name].as_i64().unwrap_or(-1);
+				sqlx::query(
+					"UPDATE order_lines SET offer = $1, status = 'paid' WHERE order_id = $2 \
+					 AND collection = $3 AND item = $4",
+				)
+				.bind(number("offer"))
+				.bind(order.to_string())
+				.bind(number("collection"))
+				.bind(number("item"))
+				.execute(&mut *tx)
+				.await
+				.map_err(ApiError::internal)?;
+			}
+			sqlx::query(
+				"UPDATE order_lines SET status = 'delivered' WHERE order_id = $1 \
+				 AND kind = 'collectible'",
+			)
+			.bind(order.to_string())
+			.execute(&mut *tx)
+			.await
+			.map_err(ApiError::internal)?;
+			sqlx::query("UPDATE orders SET status = 'paid', updated_ms = $1 WHERE id = $2")
+				.bind(now)
+				.bind(order.to_string())
+				.execute(&mut *tx)
+				.await
+				.map_err(ApiError::internal)?;
+		}
+		Err(reason) => {
+			let products: Vec<String> =
+				sqlx::query_scalar("SELECT product FROM order_lines WHERE order_id = $1")
+					.bind(order.to_string())
+					.fetch_all(&mut *tx)
+					.await
+					.map_err(ApiError::internal)?;
+			for product in products {
+				sqlx::query("UPDATE products SET stock = stock + 1 WHERE id = $1")
+					.bind(product)
+					.execute(&mut *tx)
+					.await
+					.map_err(ApiError::internal)?;
+			}
+			sqlx::query("UPDATE product_units SET order_id = NULL WHERE order_id = $1")
+				.bind(order.to_string())
+				.execute(&mut *tx)
+				.await
+				.map_err(ApiError::internal)?;
+			sqlx::query("UPDATE order_lines SET status = 'failed' WHERE order_id = $1")
+				.bind(order.to_string())
+				.execute(&mut *tx)
+				.await
+				.map_err(ApiError::internal)?;
+			sqlx::query(
+				"UPDATE orders SET status = 'failed', failure = $1, updated_ms = $2 WHERE id = $3",
+			)
+			.bind(reason.clone())
+			.bind(now)
+			.bind(order.to_string())
+			.execute(&mut *tx)
+			.await
+			.map_err(ApiError::internal)?;
+		}
+	}
+	tx.commit().await.map_err(ApiError::internal)
+}
