@@ -8,17 +8,23 @@
 //! - the creator, buyer and institution flows as extrinsics ([`flows`]);
 //! - physical tags: issuing NFC tags and printed codes, judging taps and scans ([`tags`]);
 //! - the shop: catalog and search, cart, checkout, orders and fulfilment, and its pages
-//!   ([`shop`]).
+//!   ([`shop`]);
+//! - the creator studio ([`studio`]), the member page ([`member`]) and the institution console
+//!   ([`console`]).
 
 pub mod accounts;
+mod amount;
+pub mod console;
 pub mod content;
 pub mod custody;
 pub mod error;
 pub mod flows;
 pub mod keys;
+pub mod member;
 mod routes;
 pub mod seed;
 pub mod shop;
+pub mod studio;
 pub mod tags;
 
 use content::{kubo::KuboStore, EmbeddedStore, Store};

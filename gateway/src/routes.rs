@@ -110,6 +110,9 @@ pub fn app(state: AppState) -> Router {
 		.route("/api/content/{cid}", get(download))
 		.merge(crate::tags::router())
 		.merge(crate::shop::router())
+		.merge(crate::studio::router())
+		.merge(crate::member::router())
+		.merge(crate::console::router())
 		.fallback(|| async { ApiError::not_found("no such route") })
 		.layer(middleware::from_fn_with_state(state.clone(), same_origin))
 		// JSON bodies are small; uploads have their own limit above.

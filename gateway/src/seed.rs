@@ -148,7 +148,7 @@ fn field(events: &Json, event: &str, name: &str) -> anyhow::Result<u64> {
 
 /// A square PNG of `size` pixels: a seal-red field with a pale frame and a pattern drawn from
 /// `seed`, standing in for a product photo.
-fn artwork(seed: u8, size: u32) -> anyhow::Result<Vec<u8>> {
+pub fn artwork(seed: u8, size: u32) -> anyhow::Result<Vec<u8>> {
 	let mut pixels = Vec::with_capacity((size * size * 3) as usize);
 	for y in 0..size {
 		for x in 0..size {

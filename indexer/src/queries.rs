@@ -1,5 +1,6 @@
-//! The reads the gateway makes: provenance, a creator's works and collections, listings and
-//! sales with filters, royalties per period, loyalty history and RFM figures per member.
+//! The reads the gateway makes: provenance, a creator's attestation, works and collections,
+//! listings and sales with filters, royalties per period, loyalty history and RFM figures per
+//! member, open disputes.
 //!
 //! Amounts come back as exact `u128`; sums are taken in Rust over exact values, never in SQL
 //! floating point.
@@ -184,6 +185,72 @@ pub struct LoyaltyEntry {
 	pub points: u128,
 	/// Last block of validity of earned points.
 	pub expires_at: Option<u64>,
+}
+
+/// An institution's attestation of a creator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AttestationRow {
+	/// The attesting institution.
+	pub institution: String,
+	/// The KYC level granted.
+	pub kyc_level: u8,
+	/// The block from which it no longer holds.
+	pub expires_at: u64,
+	/// The block it was made in.
+	pub attested_block: u64,
+}
+
+/// `creator`'s attestation, unless there is none or it was revoked.
+pub async fn attestation(db: &Db, creator: &str) -> Result<Option<AttestationRow>, sqlx::Error> {
+	let row = sqlx::query(
+		"SELECT institution, kyc_level, expires_at, attested_block FROM attestations \
+		 WHERE creator = $1 AND revoked_block IS NULL",
+	)
+	.bind(creator.to_string())
+	.fetch_optional(db.pool())
+	.await?;
+	row.map(|row| {
+		Ok(AttestationRow {
+			institution: row.try_get("institution")?,
+			kyc_level: u8::try_from(u(&row, "kyc_level")?).unwrap_or(u8::MAX),
+			expires_at: u(&row, "expires_at")?,
+			attested_block: u(&row, "attested_block")?,
+		})
+	})
+	.transpose()
+}
+
+/// A dispute over a work's rights, not yet ruled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DisputeRow {
+	/// The disputed work.
+	pub work: u64,
+	/// The block the dispute was opened in.
+	pub opened_block: u64,
+	/// Who opened it.
+	pub claimant: String,
+	/// The CID of the claimant's evidence.
+	pub evidence_cid: String,
+}
+
+/// Disputes waiting for a ruling, oldest first.
+pub async fn open_disputes(db: &Db) -> Result<Vec<DisputeRow>, sqlx::Error> {
+	let rows = sqlx::query(
+		"SELECT work, opened_block, claimant, evidence_cid FROM disputes \
+		 WHERE ruled_block IS NULL ORDER BY opened_block",
+	)
+	.fetch_all(db.pool())
+	.await?;
+	rows.iter()
+		.map(|row| {
+			Ok(DisputeRow {
+				work: u(row, "work")?,
+				opened_block: u(row, "opened_block")?,
+				claimant: row.try_get("claimant")?,
+				evidence_cid: row.try_get("evidence_cid")?,
+			})
+		})
+		.collect()
 }
 
 /// Recency, frequency and monetary value of a member's purchases.

@@ -207,6 +207,9 @@ async fn check_rows(db: &Db, last: u64) {
 			.await
 			.unwrap();
 	assert_eq!(attested, [(creator.clone(), 2), (friend.clone(), 1)]);
+	assert!(queries::open_disputes(db).await.unwrap().is_empty(), "the dispute was ruled");
+	let attestation = queries::attestation(db, &creator).await.unwrap().unwrap();
+	assert_eq!((attestation.institution, attestation.kyc_level), (hex(&dev::alice()), 2));
 
 	// Collections and items.
 	let collections = queries::collections_by_creator(db, &creator).await.unwrap();

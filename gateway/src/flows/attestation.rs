@@ -63,6 +63,24 @@ pub async fn pending_attestations(
 	session: Session,
 ) -> Result<Json<serde_json::Value>, ApiError> {
 	session.require(&[Role::Institution])?;
+	Ok(Json(serde_json::json!({ "requests": pending(&state).await? })))
+}
+
+/// A creator's request waiting for an institution.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Pending {
+	/// The request's id.
+	pub request: String,
+	/// Legal name.
+	pub real_name: String,
+	/// Identity document number.
+	pub id_number: String,
+	/// The creator's account (`0x`-hex).
+	pub address: String,
+}
+
+/// The pending requests, oldest first.
+pub async fn pending(state: &AppState) -> Result<Vec<Pending>, ApiError> {
 	let rows = sqlx::query(AssertSqlSafe(format!(
 		"SELECT r.id, r.real_name, r.id_number, u.address FROM attestation_requests r \
 		 JOIN users u ON u.id = r.user_id WHERE {PENDING} ORDER BY r.created_ms"
@@ -70,19 +88,29 @@ pub async fn pending_attestations(
 	.fetch_all(&state.db)
 	.await
 	.map_err(ApiError::internal)?;
-	let requests = rows
-		.iter()
+	rows.iter()
 		.map(|row| {
-			Ok(serde_json::json!({
-				"request": row.try_get::<String, _>(0)?,
-				"real_name": row.try_get::<String, _>(1)?,
-				"id_number": row.try_get::<String, _>(2)?,
-				"address": row.try_get::<String, _>(3)?,
-			}))
+			Ok(Pending {
+				request: row.try_get(0)?,
+				real_name: row.try_get(1)?,
+				id_number: row.try_get(2)?,
+				address: row.try_get(3)?,
+			})
 		})
 		.collect::<Result<Vec<_>, sqlx::Error>>()
-		.map_err(ApiError::internal)?;
-	Ok(Json(serde_json::json!({ "requests": requests })))
+		.map_err(ApiError::internal)
+}
+
+/// Whether `user` has a request waiting.
+pub async fn waiting(state: &AppState, user: &str) -> Result<bool, ApiError> {
+	let count: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
+		"SELECT COUNT(*) FROM attestation_requests r WHERE r.user_id = $1 AND {PENDING}"
+	)))
+	.bind(user.to_string())
+	.fetch_one(&state.db)
+	.await
+	.map_err(ApiError::internal)?;
+	Ok(count > 0)
 }
 
 /// Requests still waiting: never approved, or approved by a transaction that failed.

@@ -9,7 +9,7 @@ use crate::{
 };
 use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
-use yinji_client::{subxt::ext::scale_value::ValueDef, Chain, Value};
+use yinji_client::{Chain, Value};
 
 /// Blocks an attestation lasts (about a year of 3 s blocks).
 const ATTESTATION_BLOCKS: u64 = 365 * 24 * 1200;
@@ -107,7 +107,8 @@ pub async fn build(
 				vec![
 					Value::from_bytes(Sha256::digest(&bytes)),
 					Value::unnamed_variant("None", []),
-					Value::from_bytes(need(&r.metadata_cid, "metadata_cid")?.into_bytes()),
+					// Without a metadata document, the content itself describes the work.
+					Value::from_bytes(r.metadata_cid.clone().unwrap_or(cid).into_bytes()),
 					unit_variant(&need(&r.kind, "kind")?, &kinds)?,
 					Value::unnamed_variant("AllRightsReserved", []),
 					Value::unnamed_composite([Value::unnamed_composite([me, Value::u128(10_000)])]),
@@ -123,17 +124,22 @@ pub async fn build(
 				),
 				other => unit_variant(other, &["SettlementOnly", "Soulbound"])?,
 			};
+			let work = need(&r.work, "work")?;
+			let metadata = match &r.metadata_cid {
+				Some(cid) => cid.clone(),
+				None => work_metadata(state, work).await?,
+			};
 			one(
 				"Collectibles",
 				"create_collection",
 				vec![
-					Value::u128(need(&r.work, "work")?.into()),
+					Value::u128(work.into()),
 					unit_variant(
 						r.kind.as_deref().unwrap_or("DigitalCollectible"),
 						&["DigitalCollectible", "PhysicalTwin"],
 					)?,
 					Value::u128(need(&r.max_supply, "max_supply")?.into()),
-					Value::from_bytes(need(&r.metadata_cid, "metadata_cid")?.into_bytes()),
+					Value::from_bytes(metadata.into_bytes()),
 					Value::u128(r.royalty_bp.unwrap_or(0).into()),
 					policy,
 					Value::u128(0),
@@ -403,25 +409,31 @@ fn motion(r: &FlowRequest) -> Result<(&'static str, &'static str, Vec<Value>), A
 	})
 }
 
+/// The metadata CID of indexed work `work`: a collection's default, so that a studio form needs
+/// not ask for it again.
+async fn work_metadata(state: &AppState, work: u64) -> Result<String, ApiError> {
+	let index = state.index.as_ref().ok_or_else(|| {
+		ApiError::bad_request(
+			"missing_field",
+			"metadata_cid is required (the gateway has no index)",
+		)
+	})?;
+	yinji_indexer::queries::work(index, work)
+		.await
+		.map_err(ApiError::internal)?
+		.map(|work| work.metadata_cid)
+		.ok_or_else(|| {
+			ApiError::bad_request("unknown_work", format!("work {work} is not indexed yet"))
+		})
+}
+
 /// The ayes a motion needs: two thirds of the council, rounded up (the consortium's origin).
 async fn two_thirds_of_council(chain: &Chain) -> Result<u32, ApiError> {
 	let view = chain.at(chain.finalized_number().await.map_err(bad)?).await.map_err(bad)?;
 	let members = view.storage("Council", "Members", vec![]).await.map_err(bad)?;
-	let count = members.as_ref().map_or(0, accounts);
+	let count = members.as_ref().map_or(0, |members| crate::tags::ledger::accounts(members).len());
 	let count = u32::try_from(count).map_err(ApiError::internal)?;
 	Ok(count.saturating_mul(2).div_ceil(3).max(1))
-}
-
-/// The accounts in a decoded list of accounts (a `BoundedVec` decodes as a newtype around the
-/// sequence, and an account as a newtype around its 32 bytes).
-fn accounts(value: &Value) -> usize {
-	if yinji_client::fields::bytes(value).is_some_and(|bytes| bytes.len() == 32) {
-		return 1;
-	}
-	match &value.value {
-		ValueDef::Composite(items) => items.values().map(accounts).sum(),
-		_ => 0,
-	}
 }
 
 fn proposal_hash(r: &FlowRequest) -> Result<Value, ApiError> {
@@ -516,22 +528,6 @@ fn need<T: Clone>(value: &Option<T>, name: &str) -> Result<T, ApiError> {
 #[cfg(test)]
 mod tests {
 	use super::*;
-
-	fn account(byte: u8) -> Value {
-		Value::unnamed_composite([Value::unnamed_composite(
-			(0..32).map(|_| Value::u128(byte.into())),
-		)])
-	}
-
-	#[test]
-	fn council_members_are_counted_through_their_newtypes() {
-		let list =
-			|n: u8| Value::unnamed_composite([Value::unnamed_composite((0..n).map(account))]);
-		assert_eq!(accounts(&list(1)), 1);
-		assert_eq!(accounts(&list(2)), 2);
-		assert_eq!(accounts(&list(4)), 4);
-		assert_eq!(accounts(&Value::unnamed_composite([])), 0);
-	}
 
 	#[test]
 	fn every_flow_has_roles_and_unknown_ones_are_404() {

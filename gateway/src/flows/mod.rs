@@ -53,7 +53,7 @@ pub struct FlowRequest {
 	pub item: Option<u32>,
 	/// CID of uploaded content (register: the work's bytes; dispute: the evidence).
 	pub cid: Option<String>,
-	/// CID of a metadata document.
+	/// CID of a metadata document (default: a work's content; a collection's work's metadata).
 	pub metadata_cid: Option<String>,
 	/// Work kind (`Image`, `Craft`, …) or collection kind (`DigitalCollectible`, `PhysicalTwin`).
 	pub kind: Option<String>,
@@ -67,17 +67,28 @@ pub struct FlowRequest {
 	pub count: Option<u32>,
 	/// A recipient, a listing's only buyer, or an account a motion names (`0x`-hex account).
 	pub to: Option<String>,
-	/// A price, offer, bid, or an auction's starting price, in the smallest unit.
+	/// A price, offer, bid, or an auction's starting price, in the smallest unit (amounts are
+	/// JSON numbers or decimal strings).
+	#[serde(default, deserialize_with = "crate::amount::optional")]
+	#[schema(value_type = Option<String>)]
 	pub amount: Option<u128>,
 	/// A Dutch auction's lowest price.
+	#[serde(default, deserialize_with = "crate::amount::optional")]
+	#[schema(value_type = Option<String>)]
 	pub floor: Option<u128>,
 	/// How much a Dutch auction's price falls each block.
+	#[serde(default, deserialize_with = "crate::amount::optional")]
+	#[schema(value_type = Option<String>)]
 	pub decay_per_block: Option<u128>,
 	/// An English auction's reserve (default: its starting price).
+	#[serde(default, deserialize_with = "crate::amount::optional")]
+	#[schema(value_type = Option<String>)]
 	pub reserve: Option<u128>,
 	/// The least raise over the best bid, in basis points (default 500).
 	pub min_increment_bp: Option<u16>,
 	/// Loyalty points to redeem in a purchase.
+	#[serde(default, deserialize_with = "crate::amount::optional")]
+	#[schema(value_type = Option<String>)]
 	pub redeem_points: Option<u128>,
 	/// The last block a listing, offer or auction is open.
 	pub expires_at: Option<u64>,

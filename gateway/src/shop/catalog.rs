@@ -41,7 +41,10 @@ pub struct PublishRequest {
 	/// Search tags (at most 10).
 	#[serde(default)]
 	pub tags: Vec<String>,
-	/// The price of one unit, in the smallest unit of the native currency.
+	/// The price of one unit, in the smallest unit of the native currency (a number or a
+	/// decimal string).
+	#[serde(deserialize_with = "crate::amount::required")]
+	#[schema(value_type = String)]
 	pub price: u64,
 	/// An uploaded image (`POST /api/content`).
 	pub image_cid: Option<String>,

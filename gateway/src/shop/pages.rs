@@ -4,7 +4,10 @@
 //! which adds the session's CSRF token (see `docs/decisions/0008-shop-pages.md`).
 
 use super::{cart, catalog, orders, Product};
-use crate::{accounts::Session, tags, ApiError, AppState};
+use crate::{
+	accounts::{Role, Session},
+	tags, ApiError, AppState,
+};
 use axum::{
 	extract::{Path, Query, State},
 	http::header,
@@ -42,7 +45,13 @@ pub fn router() -> Router<AppState> {
 
 /// A price for people: `12.5 YJ`.
 pub fn money(amount: i64) -> String {
-	let (whole, part) = (amount / UNIT, amount % UNIT);
+	money_u128(u128::try_from(amount).unwrap_or(0))
+}
+
+/// [`money`] for the chain's amounts.
+pub fn money_u128(amount: u128) -> String {
+	let unit = u128::from(UNIT.unsigned_abs());
+	let (whole, part) = (amount / unit, amount % unit);
 	if part == 0 {
 		format!("{whole} YJ")
 	} else {
@@ -60,7 +69,7 @@ fn kind_name(kind: &str) -> &'static str {
 }
 
 /// The frame of every page: the header with the navigation, then `body`.
-fn layout(title: &str, session: Option<&Session>, body: Markup) -> Markup {
+pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Markup {
 	html! {
 		(DOCTYPE)
 		html lang="zh-CN" {
@@ -80,8 +89,13 @@ fn layout(title: &str, session: Option<&Session>, body: Markup) -> Markup {
 						a href="/shop/cart" { "购物车 Cart" }
 						a href="/shop/orders" { "订单 Orders" }
 						@if let Some(session) = session {
-							@if session.user.role == crate::accounts::Role::Creator {
+							a href="/me" { "会员 Member" }
+							@if session.user.role == Role::Creator {
+								a href="/studio" { "工作室 Studio" }
 								a href="/shop/sales" { "发货 Sales" }
+							}
+							@if session.user.role == Role::Institution {
+								a href="/console" { "机构 Console" }
 							}
 							span class="who" { (session.user.email) }
 						} @else {
@@ -124,11 +138,24 @@ fn grid(products: &[Product]) -> Markup {
 }
 
 /// A form sent as JSON to `api` by the page script; `fields` are its inputs.
-fn api_form(api: &str, next: Option<&str>, label: &str, fields: Markup) -> Markup {
+pub(crate) fn api_form(api: &str, next: Option<&str>, label: &str, fields: Markup) -> Markup {
 	html! {
 		form data-api=(api) data-next=[next] {
 			(fields)
 			button type="submit" { (label) }
+			p role="status" aria-live="polite" {}
+		}
+	}
+}
+
+/// A form whose API answers a chain transaction: the page script follows it until it is final,
+/// with a progress bar (a mint of many items is several extrinsics), before it goes on.
+pub(crate) fn chain_form(api: &str, next: Option<&str>, label: &str, fields: Markup) -> Markup {
+	html! {
+		form data-api=(api) data-next=[next] data-wait {
+			(fields)
+			button type="submit" { (label) }
+			progress hidden aria-label="上链进度 Progress" {}
 			p role="status" aria-live="polite" {}
 		}
 	}
@@ -336,7 +363,7 @@ async fn item(
 	))
 }
 
-fn needs_login(title: &str) -> Markup {
+pub(crate) fn needs_login(title: &str) -> Markup {
 	layout(
 		title,
 		None,

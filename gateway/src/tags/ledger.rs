@@ -83,6 +83,16 @@ impl Ledger {
 		})
 	}
 
+	/// The head's storage entry `pallet.entry` at `keys`, if it holds a value.
+	pub(crate) async fn read(
+		&self,
+		pallet: &str,
+		entry: &str,
+		keys: Vec<Value>,
+	) -> Result<Option<Value>, ApiError> {
+		self.view.storage(pallet, entry, keys).await.map_err(bad)
+	}
+
 	/// The binding of the tag with hash `tag`, if bound.
 	pub async fn binding(&self, tag: &[u8; 32]) -> Result<Option<Binding>, ApiError> {
 		let key = vec![Value::from_bytes(tag)];
@@ -160,5 +170,40 @@ impl Ledger {
 			royalty: u16::try_from(record.u64("royalty").map_err(bad)?)
 				.map_err(ApiError::internal)?,
 		}))
+	}
+}
+
+/// The accounts in a decoded list of accounts (`0x`-hex), in order: a `BoundedVec` decodes as a
+/// newtype around the sequence, and an account as a newtype around its 32 bytes.
+pub fn accounts(value: &Value) -> Vec<String> {
+	if let Some(bytes) = yinji_client::fields::bytes(value).filter(|bytes| bytes.len() == 32) {
+		return vec![yinji_client::fields::to_hex(&bytes)];
+	}
+	match &value.value {
+		yinji_client::subxt::ext::scale_value::ValueDef::Composite(items) => {
+			items.values().flat_map(accounts).collect()
+		}
+		_ => Vec::new(),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn account(byte: u8) -> Value {
+		Value::unnamed_composite([Value::unnamed_composite(
+			(0..32).map(|_| Value::u128(byte.into())),
+		)])
+	}
+
+	#[test]
+	fn accounts_are_read_through_their_newtypes() {
+		let list =
+			|n: u8| Value::unnamed_composite([Value::unnamed_composite((0..n).map(account))]);
+		assert_eq!(accounts(&list(1)), [format!("0x{}", "00".repeat(32))]);
+		assert_eq!(accounts(&list(2))[1], format!("0x{}", "01".repeat(32)));
+		assert_eq!(accounts(&list(4)).len(), 4);
+		assert!(accounts(&Value::unnamed_composite([])).is_empty());
 	}
 }

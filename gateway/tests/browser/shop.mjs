@@ -1,15 +1,22 @@
-// Drives the shop's pages in Debian's chromium, one step of a person's journey per run, for
+// Drives the pages in Debian's chromium, one step of a person's journey per run, for
 // gateway/tests/browser.rs:
 //
-//   node shop.mjs STEP BASE VIEWPORT SHOTS EMAIL PASSWORD [TAP_PATH]
+//   node shop.mjs STEP BASE VIEWPORT SHOTS EMAIL PASSWORD [EXTRA]
 //
-// STEP is `buy` (search, add two products to the cart, check out), `ship` (the seller marks
-// the order shipped) or `claim` (the buyer opens the tag's URL, sees it genuine and claims the
-// item). VIEWPORT is `phone` or `desktop`; screenshots of each page go to SHOTS. Exits 1 with
-// the reason when a page does not do what a person expects of it.
+// STEP is `verify` (a creator asks to be verified, in the studio), `approve` (an institution
+// approves the request in its console), `studio` (the creator registers the work in file
+// EXTRA, creates a collection, mints two prints and puts them in the shop), `buy` (search, add
+// two products to the cart, check out), `ship` (the seller marks the order shipped) or `claim`
+// (the buyer opens the tag's URL EXTRA, sees it genuine, claims the item and finds the points
+// on the member page). VIEWPORT is `phone` or `desktop`; screenshots of each page go to SHOTS,
+// and each page is checked by axe-core against WCAG 2 A and AA. Exits 1 with the reason when a
+// page does not do what a person expects of it.
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 
-const [step, base, viewport, shots, email, password, tap] = process.argv.slice(2);
+const axe = createRequire(import.meta.url).resolve('axe-core');
+
+const [step, base, viewport, shots, email, password, extra] = process.argv.slice(2);
 const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 if (!sizes[viewport]) throw new Error(`viewport is phone or desktop, not ${viewport}`);
 
@@ -22,11 +29,28 @@ const context = await browser.newContext({ viewport: sizes[viewport], locale: 'z
 const page = await context.newPage();
 page.setDefaultTimeout(30_000);
 
-const shot = (name) =>
-	page.screenshot({ path: `${shots}/${viewport}-${name}.jpg`, type: 'jpeg', quality: 70, fullPage: true });
-
 function expect(condition, message) {
 	if (!condition) throw new Error(message);
+}
+
+// Checks the page against WCAG 2 A and AA (labels, names, contrast, structure) with axe-core.
+async function audit(name) {
+	await page.addScriptTag({ path: axe });
+	const found = await page.evaluate(() =>
+		window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+	const problems = found.violations.map((v) =>
+		`${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+	expect(problems.length === 0, `${name} fails WCAG:\n${problems.join('\n')}`);
+	// Mobile first: nothing makes the page scroll sideways.
+	const [wide, fits] = await page.evaluate(() =>
+		[document.documentElement.scrollWidth, window.innerWidth]);
+	expect(wide <= fits, `${name} is ${wide}px wide in a ${fits}px window`);
+}
+
+// A screenshot of the page, once it has passed the accessibility check.
+async function shot(name) {
+	await audit(name);
+	await page.screenshot({ path: `${shots}/${viewport}-${name}.jpg`, type: 'jpeg', quality: 70, fullPage: true });
 }
 
 // The page's HTML once it has loaded (a form's script may be reloading it right now).
@@ -50,6 +74,27 @@ async function eventually(text, limitMs) {
 		await page.waitForTimeout(1_000);
 		await page.reload();
 	}
+}
+
+// Waits for an element matching `selector`, reloading (the index follows the chain).
+async function until(selector, limitMs) {
+	const deadline = Date.now() + limitMs;
+	for (;;) {
+		await html();
+		if ((await page.locator(selector).count()) > 0) return page.locator(selector).first();
+		expect(Date.now() < deadline, `${selector} never appeared on ${page.url()}`);
+		await page.waitForTimeout(1_000);
+		await page.reload();
+	}
+}
+
+// Submits `form` and waits for the page the form's script goes to once the API (and the chain
+// transaction it answered, for a form with data-wait) is done.
+async function submit(form, button) {
+	await Promise.all([
+		page.waitForNavigation({ timeout: 180_000 }),
+		form.getByRole('button', { name: button }).click(),
+	]);
 }
 
 async function logIn() {
@@ -77,7 +122,47 @@ async function addToCart(query, title, name) {
 
 try {
 	await logIn();
-	if (step === 'buy') {
+	if (step === 'verify') {
+		await page.goto(`${base}/studio`);
+		const form = page.locator('form[data-api="/api/attestations"]');
+		await form.getByLabel('真实姓名 Legal name').fill('李窑');
+		await form.getByLabel('证件号码 ID number').fill('310101199001011234');
+		await shot('studio-verify');
+		await submit(form, '申请认证 Ask to be verified');
+		expect((await html()).includes('审核中'), 'the request is not shown waiting');
+	} else if (step === 'approve') {
+		await page.goto(`${base}/console`);
+		expect((await html()).includes('李窑'), 'the request is not in the console');
+		await shot('console');
+		const form = page.locator('form[data-api="/api/flows/approve_attestation"]').first();
+		await form.getByLabel('认证等级 KYC level').selectOption('2');
+		await submit(form, '批准 Approve');
+		expect((await html()).includes('没有待处理的申请'), 'the approved request is still waiting');
+	} else if (step === 'studio') {
+		await page.goto(`${base}/studio`);
+		await until('text=已认证 Verified', 60_000);
+		const register = page.locator('form[data-api="/api/flows/register_work"]');
+		await register.getByLabel('作品文件 File').setInputFiles(extra);
+		await register.getByLabel('类别 Kind').selectOption('Image');
+		await submit(register, '登记 Register');
+		const collection = await until('form[data-api="/api/flows/create_collection"]', 60_000);
+		await collection.getByLabel('版数 Editions').fill('5');
+		await collection.getByLabel('转售版税 % Resale royalty %').fill('8');
+		await submit(collection, '创建 Create');
+		const mint = await until('form[data-api="/api/flows/mint"]', 60_000);
+		await mint.getByLabel('数量 How many').fill('2');
+		await submit(mint, '铸造 Mint');
+		const publish = await until('form[data-api="/api/shop/products"]', 60_000);
+		await publish.getByLabel('编号 Items (1-3, 5)').fill('1-2');
+		await publish.getByLabel('标题 Title').fill('Kiln print 窑变版画');
+		await publish.getByLabel('署名 Creator name').fill('景德镇 Kiln Li');
+		await publish.getByLabel('故事 Story').fill('窑变釉色拓印。 A print of a kiln-changed glaze.');
+		await publish.getByLabel('单价 (YJ) Price').fill('5');
+		await publish.getByLabel('首页推荐 Feature on the home page').check();
+		await shot('studio');
+		await submit(publish, '上架 Publish');
+		expect(page.url().includes('/shop/search'), `publishing went to ${page.url()}`);
+	} else if (step === 'buy') {
 		await shot('home');
 		await addToCart('茶壶', '紫砂茶壶 Clay teapot', 'teapot');
 		await page.goto(`${base}/shop`);
@@ -102,8 +187,11 @@ try {
 		]);
 		await eventually('已发货 Shipped', 120_000);
 		await shot('sales-shipped');
+		await page.goto(`${base}/studio`);
+		expect((await html()).includes('最近售出 Recent sales'), 'the studio shows no sales');
+		await shot('studio-sales');
 	} else if (step === 'claim') {
-		await page.goto(`${base}${tap}`);
+		await page.goto(`${base}${extra}`);
 		expect((await html()).includes('真品 · Genuine'), 'the tap is not shown genuine');
 		await shot('verify');
 		await page.getByRole('link', { name: /认领 Just delivered to you\? Claim it/ }).click();
@@ -113,6 +201,11 @@ try {
 		await page.waitForURL(`${base}/shop/orders`);
 		await eventually('已签收（碰一碰） Claimed by tap', 120_000);
 		await shot('orders-claimed');
+		// 5 points for the print at checkout, 20 for the tea pot at the claim: a silver member.
+		await page.goto(`${base}/me`);
+		await until('[data-points="25"]', 60_000);
+		expect((await html()).includes('银卡 Silver'), 'the member is not silver');
+		await shot('member');
 	} else {
 		throw new Error(`unknown step ${step}`);
 	}
