@@ -9,7 +9,7 @@
 use crate::{
 	accounts::{Role, Session},
 	flows::attestation,
-	shop::pages::{chain_form, layout, needs_login},
+	shop::pages::{chain_form, layout, needs_login, not_for_role},
 	tags::ledger::{accounts, Ledger},
 	ApiError, AppState,
 };
@@ -103,10 +103,10 @@ async fn console(
 ) -> Result<Markup, ApiError> {
 	let Some(session) = session else { return Ok(needs_login("机构 Console")) };
 	if session.user.role != Role::Institution {
-		return Ok(layout(
+		return Ok(not_for_role(
 			"机构 Console",
-			Some(&session),
-			html! { h1 { "机构 Console" } p { "控制台只对成员机构开放。 The console is for member institutions." } },
+			&session,
+			"控制台只对成员机构开放。 The console is for member institutions.",
 		));
 	}
 	let requests = attestation::pending(&state).await?;

@@ -374,6 +374,11 @@ pub(crate) fn needs_login(title: &str) -> Markup {
 	)
 }
 
+/// A page `session`'s user may not use: `title`, and `why` in place of its content.
+pub(crate) fn not_for_role(title: &str, session: &Session, why: &str) -> Markup {
+	layout(title, Some(session), html! { h1 { (title) } p { (why) } })
+}
+
 /// `GET /shop/cart`: the cart and the checkout form.
 async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result<Markup, ApiError> {
 	let Some(session) = session else { return Ok(needs_login("购物车 Cart")) };

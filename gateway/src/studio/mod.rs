@@ -13,7 +13,7 @@ use crate::{
 	accounts::{Role, Session},
 	flows::attestation,
 	now_ms,
-	shop::pages::{api_form, chain_form, layout, money_u128, needs_login},
+	shop::pages::{api_form, chain_form, layout, money_u128, needs_login, not_for_role},
 	ApiError, AppState,
 };
 use axum::{extract::State, routing::get, Router};
@@ -48,10 +48,10 @@ async fn studio(
 ) -> Result<Markup, ApiError> {
 	let Some(session) = session else { return Ok(needs_login("工作室 Studio")) };
 	if session.user.role != Role::Creator {
-		return Ok(layout(
+		return Ok(not_for_role(
 			"工作室 Studio",
-			Some(&session),
-			html! { h1 { "工作室 Studio" } p { "工作室只对创作者开放。 The studio is for creators." } },
+			&session,
+			"工作室只对创作者开放。 The studio is for creators.",
 		));
 	}
 	let index = index(&state)?;
