@@ -91,6 +91,19 @@ pub struct Block {
 	pub events: Vec<ChainEvent>,
 }
 
+/// The facts of a block's header a checkpoint needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeaderFacts {
+	/// The block's number.
+	pub number: u64,
+	/// The block's hash.
+	pub hash: H256,
+	/// Its parent's hash.
+	pub parent_hash: H256,
+	/// The root of its state.
+	pub state_root: H256,
+}
+
 /// A view of the chain's state at one block.
 pub struct BlockView {
 	at: ClientAtBlock<SubstrateConfig, OnlineClientAtBlockImpl<SubstrateConfig>>,
@@ -296,6 +309,24 @@ impl Chain {
 			.await
 			.map_err(|e| rpc_error("chain_getBlockHash", e))?
 			.ok_or(Error::UnknownBlock(number))
+	}
+
+	/// Block `number`'s hash with its header's parent hash and state root (what a checkpoint of
+	/// the block records and a verifier links through).
+	pub async fn header(&self, number: u64) -> Result<HeaderFacts, Error> {
+		let hash = self.block_hash(number).await?;
+		let header = self
+			.legacy
+			.chain_get_header(Some(hash))
+			.await
+			.map_err(|e| rpc_error("chain_getHeader", e))?
+			.ok_or(Error::UnknownBlock(number))?;
+		Ok(HeaderFacts {
+			number,
+			hash,
+			parent_hash: header.parent_hash,
+			state_root: header.state_root,
+		})
 	}
 
 	/// A view of the state at block `number`, decoding with the metadata of the runtime

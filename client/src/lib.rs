@@ -14,7 +14,8 @@ pub mod fields;
 pub mod testing;
 
 pub use chain::{
-	Block, BlockView, Chain, ChainEvent, Error, Prepared, Submitted, PREPARED_MORTALITY,
+	Block, BlockView, Chain, ChainEvent, Error, HeaderFacts, Prepared, Submitted,
+	PREPARED_MORTALITY,
 };
 pub use subxt::{
 	self,

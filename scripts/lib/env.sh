@@ -12,4 +12,4 @@ YINJI_PALLETS=(-p yinji-primitives -p pallet-works -p pallet-collectibles -p pal
 	-p pallet-loyalty -p pallet-validator-set)
 # The off-chain crates: the shared chain client, the indexer, the gateway and its tag crate (tests start
 # a dev node built from this workspace, Postgres, and the outside IPFS implementations).
-YINJI_OFFCHAIN=(-p yinji-client -p yinji-indexer -p yinji-gateway -p yinji-tags)
+YINJI_OFFCHAIN=(-p yinji-client -p yinji-indexer -p yinji-gateway -p yinji-tags -p yinji-evm)

@@ -1,0 +1,165 @@
+//! `yinji-evm`: deploys the checkpoints contract, posts checkpoints of the consortium's
+//! finalized blocks to an EVM chain (once, or every N blocks), and verifies a consortium block
+//! against them. See `docs/evm-mirror.md`.
+
+use alloy::{
+	network::EthereumWallet,
+	primitives::Address,
+	providers::{Provider, ProviderBuilder},
+	signers::local::PrivateKeySigner,
+};
+use anyhow::{anyhow, bail, Context};
+use clap::{Parser, Subcommand};
+use std::{path::PathBuf, time::Duration};
+use yinji_evm::checkpoint::{self, Checkpoints, Verdict};
+
+#[derive(Parser)]
+#[command(version, about = "yinji's EVM mirror: checkpoints of the consortium chain")]
+struct Cli {
+	/// The consortium node's RPC.
+	#[arg(long, env = "YINJI_NODE", default_value = "ws://127.0.0.1:9944")]
+	node: String,
+	/// The EVM node's JSON-RPC.
+	#[arg(long, env = "YINJI_EVM_RPC", default_value = "http://127.0.0.1:8545")]
+	evm: String,
+	/// A file holding the hex private key of the EVM account that pays for transactions.
+	#[arg(long, env = "YINJI_EVM_KEY_FILE")]
+	evm_key_file: Option<PathBuf>,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Deploys a checkpoints contract; prints its address.
+	Deploy {
+		/// A consortium member's checkpoint signing address (repeat for each member).
+		#[arg(long = "signer", required = true)]
+		signers: Vec<Address>,
+		/// How many of them must sign a checkpoint.
+		#[arg(long)]
+		threshold: u64,
+	},
+	/// Posts a checkpoint of the finalized head (or of `--block`).
+	Checkpoint {
+		/// The checkpoints contract.
+		#[arg(long, env = "YINJI_CHECKPOINTS")]
+		contract: Address,
+		/// Member signing keys, one hex private key per file (repeat).
+		#[arg(long = "signer-key-file", required = true)]
+		signer_keys: Vec<PathBuf>,
+		/// The block to checkpoint (default: the finalized head).
+		#[arg(long)]
+		block: Option<u64>,
+	},
+	/// Posts a checkpoint every `--every` finalized blocks, resuming from the contract's latest.
+	Relay {
+		/// The checkpoints contract.
+		#[arg(long, env = "YINJI_CHECKPOINTS")]
+		contract: Address,
+		/// Member signing keys, one hex private key per file (repeat).
+		#[arg(long = "signer-key-file", required = true)]
+		signer_keys: Vec<PathBuf>,
+		/// Blocks between checkpoints.
+		#[arg(long, default_value_t = 100)]
+		every: u64,
+	},
+	/// Checks a consortium block against the latest checkpoint; exits 1 if history differs.
+	Verify {
+		/// The checkpoints contract.
+		#[arg(long, env = "YINJI_CHECKPOINTS")]
+		contract: Address,
+		/// The consortium block number.
+		#[arg(long)]
+		block: u64,
+	},
+}
+
+fn key(path: &PathBuf) -> anyhow::Result<PrivateKeySigner> {
+	let text = std::fs::read_to_string(path).with_context(|| format!("read {}", path.display()))?;
+	text.trim().parse().map_err(|e| anyhow!("{}: not a secp256k1 private key: {e}", path.display()))
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+	tracing_subscriber::fmt().with_writer(std::io::stderr).init();
+	let cli = Cli::parse();
+	let payer = cli.evm_key_file.as_ref().map(key).transpose()?.ok_or_else(|| {
+		anyhow!("--evm-key-file (or YINJI_EVM_KEY_FILE) names the paying account")
+	})?;
+	let evm = cli.evm.parse().context("--evm is a URL")?;
+	let provider = ProviderBuilder::new().wallet(EthereumWallet::from(payer)).connect_http(evm);
+	match cli.command {
+		Command::Deploy { signers, threshold } => {
+			let deployed = Checkpoints::deploy(provider, signers, threshold).await?;
+			println!("{}", deployed.address());
+		}
+		Command::Checkpoint { contract, signer_keys, block } => {
+			let keys = signer_keys.iter().map(key).collect::<anyhow::Result<Vec<_>>>()?;
+			let chain = yinji_client::Chain::connect(&cli.node).await?;
+			let checkpoints = Checkpoints::at(contract, provider).await?;
+			let number = match block {
+				Some(number) => number,
+				None => chain.finalized_number().await?,
+			};
+			let tx = post(&chain, &checkpoints, &keys, number).await?;
+			println!("checkpointed block {number} in {tx}");
+		}
+		Command::Relay { contract, signer_keys, every } => {
+			let keys = signer_keys.iter().map(key).collect::<anyhow::Result<Vec<_>>>()?;
+			let chain =
+				yinji_client::Chain::connect_with_backoff(&cli.node, Duration::from_secs(60))
+					.await?;
+			let checkpoints = Checkpoints::at(contract, provider).await?;
+			relay(&chain, &checkpoints, &keys, every.max(1)).await?;
+		}
+		Command::Verify { contract, block } => {
+			let chain = yinji_client::Chain::connect(&cli.node).await?;
+			let checkpoints = Checkpoints::at(contract, provider).await?;
+			match checkpoint::verify(&chain, &checkpoints, block).await? {
+				Verdict::Matches { checkpoint, links } => println!(
+					"block {block} matches: the checkpoint of block {checkpoint} commits to it \
+					 ({links} parent links checked)"
+				),
+				Verdict::NotYetCheckpointed { latest } => {
+					bail!("block {block} is above the latest checkpoint ({latest})")
+				}
+				Verdict::Differs { at, consortium, checkpointed } => bail!(
+					"history differs at block {at}: the node says {consortium}, the checkpoints \
+					 say {checkpointed}"
+				),
+			}
+		}
+	}
+	Ok(())
+}
+
+async fn post<P: Provider>(
+	chain: &yinji_client::Chain,
+	checkpoints: &Checkpoints<P>,
+	keys: &[PrivateKeySigner],
+	number: u64,
+) -> anyhow::Result<alloy::primitives::B256> {
+	let block = checkpoint::consortium_block(chain, number).await?;
+	let signed = checkpoint::sign(keys, checkpoints.digest(&block.checkpoint()))?;
+	Ok(checkpoints.post(&block.checkpoint(), signed).await?)
+}
+
+/// Posts a checkpoint whenever the finalized head is `every` blocks past the latest one. The
+/// contract holds the only state, so a restart resumes where the last run stopped.
+async fn relay<P: Provider>(
+	chain: &yinji_client::Chain,
+	checkpoints: &Checkpoints<P>,
+	keys: &[PrivateKeySigner],
+	every: u64,
+) -> anyhow::Result<()> {
+	loop {
+		let latest = checkpoints.latest().await?.blockNumber;
+		let head = chain.finalized_number().await?;
+		if head >= latest.saturating_add(every) {
+			let tx = post(chain, checkpoints, keys, head).await?;
+			tracing::info!(block = head, %tx, "checkpointed");
+		}
+		chain.next_finalized().await?;
+	}
+}

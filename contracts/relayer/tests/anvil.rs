@@ -1,0 +1,283 @@
+//! The mirror's contracts on a real anvil (npm `@foundry-rs/anvil-linux-amd64`, installed by
+//! `scripts/setup` into `contracts/node_modules`), and checkpoints of a real dev node's
+//! finalized blocks.
+
+// Test code: a failed expectation is a failed test.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use alloy::{
+	network::EthereumWallet,
+	node_bindings::{Anvil, AnvilInstance},
+	primitives::{B256, U256},
+	providers::{Provider, ProviderBuilder},
+	signers::local::PrivateKeySigner,
+};
+use std::{path::Path, time::Duration};
+use yinji_client::testing::{eventually, wait_finalized, DevNode};
+use yinji_evm::{
+	checkpoint::{self, Checkpoints, Verdict},
+	contracts::{Checkpoint, YinjiCollection},
+};
+
+fn anvil() -> AnvilInstance {
+	let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../node_modules/.bin/anvil");
+	assert!(path.exists(), "run scripts/setup: it installs anvil into contracts/node_modules");
+	Anvil::at(path).spawn()
+}
+
+/// A provider that signs with anvil's account `n`.
+fn as_account(anvil: &AnvilInstance, n: usize) -> impl Provider + Clone {
+	let key = PrivateKeySigner::from(anvil.keys()[n].clone());
+	ProviderBuilder::new().wallet(EthereumWallet::from(key)).connect_http(anvil.endpoint_url())
+}
+
+/// Three consortium member keys (not anvil accounts: they only sign).
+fn members() -> Vec<PrivateKeySigner> {
+	(1u8..=3).map(|n| PrivateKeySigner::from_bytes(&B256::repeat_byte(n)).unwrap()).collect()
+}
+
+fn checkpoint(number: u64, fill: u8) -> Checkpoint {
+	Checkpoint {
+		blockNumber: number,
+		blockHash: B256::repeat_byte(fill),
+		stateRoot: B256::repeat_byte(fill.wrapping_add(1)),
+	}
+}
+
+fn refused(result: Result<B256, yinji_evm::Error>, reason: &str) {
+	let error = result.expect_err(reason).to_string();
+	assert!(error.contains(reason), "expected {reason}, got {error}");
+}
+
+#[tokio::test]
+async fn a_checkpoint_needs_a_threshold_of_members_and_only_moves_forward() {
+	let anvil = anvil();
+	let members = members();
+	let addresses = members.iter().map(|m| m.address()).collect();
+	let checkpoints = Checkpoints::deploy(as_account(&anvil, 0), addresses, 2).await.unwrap();
+	let sign = |c: &Checkpoint, keys: &[PrivateKeySigner]| {
+		checkpoint::sign(keys, checkpoints.digest(c)).unwrap()
+	};
+
+	let five = checkpoint(5, 0x55);
+	checkpoints.post(&five, sign(&five, &members[..2])).await.unwrap();
+	assert_eq!(checkpoints.latest().await.unwrap(), five);
+
+	// A replay, a regression, too few members, an outsider, and signatures made for another
+	// deployment are all refused, and the latest checkpoint stays.
+	refused(checkpoints.post(&five, sign(&five, &members[..2])).await, "NotAboveLatest");
+	let four = checkpoint(4, 0x44);
+	refused(checkpoints.post(&four, sign(&four, &members)).await, "NotAboveLatest");
+	let six = checkpoint(6, 0x66);
+	refused(checkpoints.post(&six, sign(&six, &members[..1])).await, "TooFewSignatures");
+	let outsider = PrivateKeySigner::from_bytes(&B256::repeat_byte(0xEE)).unwrap();
+	let mixed = [members[0].clone(), outsider];
+	refused(checkpoints.post(&six, sign(&six, &mixed)).await, "UnknownSigner");
+	let elsewhere = checkpoint::digest(&six, 1, checkpoints.address());
+	let replayed = checkpoint::sign(&members, elsewhere).unwrap();
+	refused(checkpoints.post(&six, replayed).await, "UnknownSigner");
+	assert_eq!(checkpoints.latest().await.unwrap(), five);
+
+	// All three in order is fine too.
+	checkpoints.post(&six, sign(&six, &members)).await.unwrap();
+	assert_eq!(checkpoints.latest().await.unwrap(), six);
+}
+
+#[tokio::test]
+async fn only_the_bridge_mints_and_the_royalty_is_the_collections() {
+	let anvil = anvil();
+	let (admin, bridge, user, receiver) =
+		(anvil.addresses()[0], anvil.addresses()[1], anvil.addresses()[2], anvil.addresses()[3]);
+	let deployed = YinjiCollection::deploy(
+		as_account(&anvil, 0),
+		"Kiln prints".into(),
+		"KILN".into(),
+		admin,
+		bridge,
+		receiver,
+		800u16.try_into().unwrap(),
+	)
+	.await
+	.unwrap();
+	let as_bridge = YinjiCollection::new(*deployed.address(), as_account(&anvil, 1));
+	let as_user = YinjiCollection::new(*deployed.address(), as_account(&anvil, 2));
+	let token = U256::from(7);
+
+	// The admin is not the bridge: its mint is refused.
+	let refusal = deployed.mint(user, token, "bafkreiprint".into()).call().await.unwrap_err();
+	assert_reason(refusal, "AccessControlUnauthorizedAccount");
+	let receipt = as_bridge
+		.mint(user, token, "bafkreiprint".into())
+		.send()
+		.await
+		.unwrap()
+		.get_receipt()
+		.await
+		.unwrap();
+	assert!(receipt.status());
+	assert_eq!(deployed.ownerOf(token).call().await.unwrap(), user);
+	assert_eq!(deployed.tokenURI(token).call().await.unwrap(), "ipfs://bafkreiprint");
+	let royalty = deployed.royaltyInfo(token, U256::from(10_000)).call().await.unwrap();
+	assert_eq!((royalty.receiver, royalty.amount), (receiver, U256::from(800)));
+	// The same token twice is refused.
+	let refusal = as_bridge.mint(user, token, "bafkreiprint".into()).call().await.unwrap_err();
+	assert_reason(refusal, "ERC721InvalidSender");
+
+	// Only the holder sends it home; then it is gone here.
+	let home = B256::repeat_byte(0xAB);
+	let refusal = as_bridge.requestImport(token, home).call().await.unwrap_err();
+	assert_reason(refusal, "ERC721IncorrectOwner");
+	let receipt =
+		as_user.requestImport(token, home).send().await.unwrap().get_receipt().await.unwrap();
+	let requested = receipt
+		.decoded_log::<YinjiCollection::ImportRequested>()
+		.expect("an ImportRequested event");
+	assert_eq!(
+		(requested.tokenId, requested.owner, requested.consortiumAccount),
+		(token, user, home)
+	);
+	let refusal = deployed.ownerOf(token).call().await.unwrap_err();
+	assert_reason(refusal, "ERC721NonexistentToken");
+}
+
+/// The collection's custom error in `refusal` is `name`.
+fn assert_reason(refusal: alloy::contract::Error, name: &str) {
+	let reason = refusal
+		.as_decoded_interface_error::<YinjiCollection::YinjiCollectionErrors>()
+		.unwrap_or_else(|| panic!("not a custom error of the collection: {refusal}"));
+	assert!(format!("{reason:?}").starts_with(name), "expected {name}, got {reason:?}");
+}
+
+/// A dev node finalizing past `first`, anvil, and a checkpoints contract of the three members
+/// (two must sign), deployed from anvil's first account.
+struct Mirror {
+	dir: tempfile::TempDir,
+	node: DevNode,
+	chain: yinji_client::Chain,
+	anvil: AnvilInstance,
+	members: Vec<PrivateKeySigner>,
+	checkpoints: Checkpoints<alloy::providers::DynProvider>,
+}
+
+impl Mirror {
+	async fn start(first: u64) -> Mirror {
+		let dir = tempfile::tempdir().unwrap();
+		let node = DevNode::start(dir.path());
+		let chain = node.connect().await;
+		wait_finalized(&chain, first, Duration::from_secs(180)).await;
+		let anvil = anvil();
+		let members = members();
+		let addresses = members.iter().map(|m| m.address()).collect();
+		let provider = alloy::providers::DynProvider::new(as_account(&anvil, 0));
+		let checkpoints = Checkpoints::deploy(provider, addresses, 2).await.unwrap();
+		Mirror { dir, node, chain, anvil, members, checkpoints }
+	}
+
+	/// A file holding `bytes` as a hex private key; its path.
+	fn key_file(&self, name: &str, bytes: &[u8]) -> String {
+		let path = self.dir.path().join(name);
+		std::fs::write(&path, format!("0x{}\n", hex::encode(bytes))).unwrap();
+		path.display().to_string()
+	}
+
+	/// `yinji-evm` with this node and anvil, paying from anvil's account `payer`.
+	fn command(&self, payer: usize) -> std::process::Command {
+		let payer =
+			self.key_file(&format!("payer-{payer}.key"), &self.anvil.keys()[payer].to_bytes());
+		let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_yinji-evm"));
+		command.args(["--node", &self.node.url(), "--evm", &self.anvil.endpoint()]);
+		command.args(["--evm-key-file", &payer]);
+		command
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_checkpointed_consortium_block_verifies_and_a_rewritten_history_does_not() {
+	let mirror = Mirror::start(4).await;
+	let Mirror { chain, anvil, members, checkpoints, .. } = &mirror;
+
+	// `yinji-evm checkpoint` signs the finalized head with two members' keys and posts it.
+	let a = mirror.key_file("a.key", &members[0].to_bytes()[..]);
+	let b = mirror.key_file("b.key", &members[2].to_bytes()[..]);
+	let cli = |args: &[&str]| mirror.command(0).args(args).output().unwrap();
+	let contract = checkpoints.address().to_string();
+	let posted = cli(&[
+		"checkpoint",
+		"--contract",
+		&contract,
+		"--signer-key-file",
+		&a,
+		"--signer-key-file",
+		&b,
+	]);
+	assert!(posted.status.success(), "{}", String::from_utf8_lossy(&posted.stderr));
+	let head = checkpoints.latest().await.unwrap().blockNumber;
+	let block = checkpoint::consortium_block(chain, head).await.unwrap();
+	assert_eq!(checkpoints.latest().await.unwrap(), block.checkpoint());
+	let verified = cli(&["verify", "--contract", &contract, "--block", &(head - 2).to_string()]);
+	assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stderr));
+	assert!(String::from_utf8_lossy(&verified.stdout).contains("matches"));
+
+	let verdict = checkpoint::verify(chain, checkpoints, head).await.unwrap();
+	assert_eq!(verdict, Verdict::Matches { checkpoint: head, links: 0 });
+	let verdict = checkpoint::verify(chain, checkpoints, head - 3).await.unwrap();
+	assert_eq!(verdict, Verdict::Matches { checkpoint: head, links: 3 });
+	let verdict = checkpoint::verify(chain, checkpoints, head + 1).await.unwrap();
+	assert_eq!(verdict, Verdict::NotYetCheckpointed { latest: head });
+	// A block that is not finalized yet cannot be checkpointed.
+	assert!(checkpoint::consortium_block(chain, head + 1_000).await.is_err());
+
+	// Members who sign a different history for a later block are caught by the node's blocks.
+	wait_finalized(chain, head + 1, Duration::from_secs(60)).await;
+	let forged = Checkpoint { blockNumber: head + 1, ..checkpoint(head + 1, 0x77) };
+	let signed = checkpoint::sign(members, checkpoints.digest(&forged)).unwrap();
+	// From another account: the command line used the first one's nonces.
+	let other = Checkpoints::at(checkpoints.address(), as_account(anvil, 1)).await.unwrap();
+	other.post(&forged, signed).await.unwrap();
+	let real = checkpoint::consortium_block(chain, head + 1).await.unwrap();
+	let verdict = checkpoint::verify(chain, checkpoints, head).await.unwrap();
+	assert_eq!(
+		verdict,
+		Verdict::Differs { at: head + 1, consortium: real.hash, checkpointed: forged.blockHash }
+	);
+	let verified = cli(&["verify", "--contract", &contract, "--block", &head.to_string()]);
+	assert!(!verified.status.success(), "a rewritten history must fail the verification");
+	assert!(String::from_utf8_lossy(&verified.stderr).contains("history differs"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_relayer_checkpoints_as_blocks_finalize_and_resumes_after_a_restart() {
+	let mirror = Mirror::start(1).await;
+	let Mirror { chain, members, checkpoints, .. } = &mirror;
+	let a = mirror.key_file("a.key", &members[0].to_bytes()[..]);
+	let b = mirror.key_file("b.key", &members[1].to_bytes()[..]);
+	let contract = checkpoints.address().to_string();
+	let relay = || {
+		let mut command = tokio::process::Command::from(mirror.command(1));
+		command.args(["relay", "--contract", &contract, "--every", "2"]);
+		command.args(["--signer-key-file", &a, "--signer-key-file", &b]);
+		command.kill_on_drop(true).spawn().unwrap()
+	};
+
+	let mut relayer = relay();
+	let first = eventually("a first checkpoint", Duration::from_secs(120), || async {
+		let latest = checkpoints.latest().await.unwrap().blockNumber;
+		(latest > 0).then_some(latest)
+	})
+	.await;
+	relayer.kill().await.unwrap();
+	let stopped = checkpoints.latest().await.unwrap().blockNumber;
+	assert!(stopped >= first);
+
+	// A new run picks up from the contract's latest checkpoint and keeps going.
+	let mut relayer = relay();
+	eventually("a checkpoint after the restart", Duration::from_secs(120), || async {
+		let latest = checkpoints.latest().await.unwrap().blockNumber;
+		(latest >= stopped + 2).then_some(())
+	})
+	.await;
+	relayer.kill().await.unwrap();
+	let last = checkpoints.latest().await.unwrap().blockNumber;
+	let verdict = checkpoint::verify(chain, checkpoints, first).await.unwrap();
+	assert_eq!(verdict, Verdict::Matches { checkpoint: last, links: last - first });
+}
