@@ -10,7 +10,7 @@ use crate::{
 	accounts::{Role, Session},
 	flows::attestation,
 	shop::pages::{chain_form, layout, needs_login, not_for_role},
-	tags::ledger::{accounts, Ledger},
+	tags::ledger::{accounts, bad, Ledger},
 	ApiError, AppState,
 };
 use axum::{extract::State, routing::get, Router};
@@ -57,7 +57,6 @@ fn call_name(call: &Value) -> String {
 
 /// The council's open motions at the ledger's block.
 pub async fn motions(ledger: &Ledger) -> Result<Vec<Motion>, ApiError> {
-	let bad = |e: yinji_client::Error| ApiError::internal(e);
 	let proposals = ledger.read("Council", "Proposals", vec![]).await?;
 	// Hashes decode like accounts: a newtype around 32 bytes.
 	let hashes = proposals.as_ref().map(accounts).unwrap_or_default();
@@ -116,10 +115,7 @@ async fn console(
 		}
 		None => Vec::new(),
 	};
-	let ledger = match state.chain {
-		Some(_) => Some(Ledger::at_head(&state).await?),
-		None => None,
-	};
+	let ledger = Ledger::if_connected(&state).await?;
 	let (motions, validators, council) = match &ledger {
 		Some(ledger) => (
 			motions(ledger).await?,

@@ -21,7 +21,7 @@ pub mod error;
 pub mod flows;
 pub mod keys;
 pub mod member;
-mod routes;
+pub(crate) mod routes;
 pub mod seed;
 pub mod shop;
 pub mod studio;

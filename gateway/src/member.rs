@@ -6,11 +6,13 @@
 
 use crate::{
 	accounts::Session,
-	flows::calls::account,
+	flows::calls::{account, BLOCK_MS},
 	now_ms,
 	shop::pages::{layout, needs_login},
-	studio::chart::DAY_MS,
-	tags::{self, ledger::Ledger},
+	tags::{
+		self,
+		ledger::{bad, Ledger},
+	},
 	ApiError, AppState,
 };
 use axum::{extract::State, routing::get, Router};
@@ -25,9 +27,6 @@ use yinji_client::{
 pub fn router() -> Router<AppState> {
 	Router::new().route("/me", get(member))
 }
-
-/// Milliseconds per block, to say when a block is due.
-const BLOCK_MS: u64 = 3_000;
 
 /// A member's points as the chain holds them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -79,7 +78,6 @@ fn numbers(value: &Value) -> Vec<u128> {
 
 /// `address`'s points at the ledger's block.
 pub async fn points(ledger: &Ledger, address: &str) -> Result<Points, ApiError> {
-	let bad = |e: yinji_client::Error| ApiError::internal(e);
 	let member = ledger.read("Loyalty", "Members", vec![account(address)?]).await?;
 	let (balance_record, lifetime, tier) = match &member {
 		Some(member) => {
@@ -137,7 +135,7 @@ fn due(block: u64, head: u64) -> String {
 	let ms = u64::try_from(now_ms())
 		.unwrap_or(0)
 		.saturating_add(block.saturating_sub(head).saturating_mul(BLOCK_MS));
-	tags::utc(ms / DAY_MS * DAY_MS).get(..10).unwrap_or_default().to_string()
+	tags::utc_date(ms)
 }
 
 /// `GET /me`: the member page.
@@ -147,10 +145,7 @@ async fn member(
 ) -> Result<Markup, ApiError> {
 	let Some(session) = session else { return Ok(needs_login("会员 Member")) };
 	let me = session.user.address.clone();
-	let ledger = match state.chain {
-		Some(_) => Some(Ledger::at_head(&state).await?),
-		None => None,
-	};
+	let ledger = Ledger::if_connected(&state).await?;
 	let points = match &ledger {
 		Some(ledger) => Some(points(ledger, &me).await?),
 		None => None,

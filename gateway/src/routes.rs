@@ -242,7 +242,8 @@ async fn download(
 		.into_response())
 }
 
-fn index(state: &AppState) -> Result<&yinji_indexer::Db, ApiError> {
+/// The index the gateway reads, or 503 `no_index`.
+pub(crate) fn index(state: &AppState) -> Result<&yinji_indexer::Db, ApiError> {
 	state.index.as_ref().ok_or_else(|| {
 		ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no_index", "the gateway has no index")
 	})

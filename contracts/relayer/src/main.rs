@@ -22,7 +22,8 @@ struct Cli {
 	/// The EVM node's JSON-RPC.
 	#[arg(long, env = "YINJI_EVM_RPC", default_value = "http://127.0.0.1:8545")]
 	evm: String,
-	/// A file holding the hex private key of the EVM account that pays for transactions.
+	/// A file holding the hex private key of the EVM account that pays for transactions
+	/// (`deploy`, `checkpoint`, `relay`; `verify` only reads).
 	#[arg(long, env = "YINJI_EVM_KEY_FILE")]
 	evm_key_file: Option<PathBuf>,
 	#[command(subcommand)]
@@ -84,20 +85,26 @@ fn key(path: &PathBuf) -> anyhow::Result<PrivateKeySigner> {
 async fn main() -> anyhow::Result<()> {
 	tracing_subscriber::fmt().with_writer(std::io::stderr).init();
 	let cli = Cli::parse();
-	let payer = cli.evm_key_file.as_ref().map(key).transpose()?.ok_or_else(|| {
-		anyhow!("--evm-key-file (or YINJI_EVM_KEY_FILE) names the paying account")
-	})?;
-	let evm = cli.evm.parse().context("--evm is a URL")?;
-	let provider = ProviderBuilder::new().wallet(EthereumWallet::from(payer)).connect_http(evm);
+	let evm: alloy::transports::http::reqwest::Url = cli.evm.parse().context("--evm is a URL")?;
+	// Reading needs no key: anyone can verify. Sending pays from `--evm-key-file`.
+	let payer = || -> anyhow::Result<EthereumWallet> {
+		let key = cli.evm_key_file.as_ref().ok_or_else(|| {
+			anyhow!("--evm-key-file (or YINJI_EVM_KEY_FILE) names the paying account")
+		})?;
+		Ok(EthereumWallet::from(self::key(key)?))
+	};
+	let sender = || -> anyhow::Result<_> {
+		Ok(ProviderBuilder::new().wallet(payer()?).connect_http(evm.clone()))
+	};
 	match cli.command {
 		Command::Deploy { signers, threshold } => {
-			let deployed = Checkpoints::deploy(provider, signers, threshold).await?;
+			let deployed = Checkpoints::deploy(sender()?, signers, threshold).await?;
 			println!("{}", deployed.address());
 		}
 		Command::Checkpoint { contract, signer_keys, block } => {
 			let keys = signer_keys.iter().map(key).collect::<anyhow::Result<Vec<_>>>()?;
 			let chain = yinji_client::Chain::connect(&cli.node).await?;
-			let checkpoints = Checkpoints::at(contract, provider).await?;
+			let checkpoints = Checkpoints::at(contract, sender()?).await?;
 			let number = match block {
 				Some(number) => number,
 				None => chain.finalized_number().await?,
@@ -110,12 +117,13 @@ async fn main() -> anyhow::Result<()> {
 			let chain =
 				yinji_client::Chain::connect_with_backoff(&cli.node, Duration::from_secs(60))
 					.await?;
-			let checkpoints = Checkpoints::at(contract, provider).await?;
+			let checkpoints = Checkpoints::at(contract, sender()?).await?;
 			relay(&chain, &checkpoints, &keys, every.max(1)).await?;
 		}
 		Command::Verify { contract, block } => {
 			let chain = yinji_client::Chain::connect(&cli.node).await?;
-			let checkpoints = Checkpoints::at(contract, provider).await?;
+			let reader = ProviderBuilder::new().connect_http(evm);
+			let checkpoints = Checkpoints::at(contract, reader).await?;
 			match checkpoint::verify(&chain, &checkpoints, block).await? {
 				Verdict::Matches { checkpoint, links } => println!(
 					"block {block} matches: the checkpoint of block {checkpoint} commits to it \

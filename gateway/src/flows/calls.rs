@@ -11,10 +11,14 @@ use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
 use yinji_client::{Chain, Value};
 
-/// Blocks an attestation lasts (about a year of 3 s blocks).
-const ATTESTATION_BLOCKS: u64 = 365 * 24 * 1200;
+/// Milliseconds per block of the yinji runtime (`MILLI_SECS_PER_BLOCK`).
+pub const BLOCK_MS: u64 = 3_000;
+/// Blocks in a day.
+pub const BLOCKS_PER_DAY: u64 = 86_400_000 / BLOCK_MS;
+/// Blocks an attestation lasts (about a year).
+const ATTESTATION_BLOCKS: u64 = 365 * BLOCKS_PER_DAY;
 /// Blocks a listing, offer or auction lasts unless the request says otherwise (about 30 days).
-const DEFAULT_EXPIRY_BLOCKS: u64 = 30 * 24 * 1200;
+const DEFAULT_EXPIRY_BLOCKS: u64 = 30 * BLOCKS_PER_DAY;
 /// Items one `Collectibles.mint` may create (the runtime's `MaxMintBatch`); a larger mint is
 /// split into several extrinsics.
 pub const MINT_CHUNK: u32 = 50;

@@ -11,7 +11,7 @@ pub mod chart;
 
 use crate::{
 	accounts::{Role, Session},
-	flows::attestation,
+	flows::{attestation, calls::BLOCKS_PER_DAY},
 	now_ms,
 	shop::pages::{api_form, chain_form, layout, money_u128, needs_login, not_for_role},
 	ApiError, AppState,
@@ -20,25 +20,12 @@ use axum::{extract::State, routing::get, Router};
 use maud::{html, Markup};
 use yinji_indexer::queries::{self, CollectionRow, OwnedItem, SaleFilter, WorkRow};
 
-/// Blocks in a day at the chain's 3-second blocks.
-pub const BLOCKS_PER_DAY: u64 = 28_800;
-
 /// Days the royalties chart covers.
 const CHART_DAYS: u64 = 30;
 
 /// The studio's routes.
 pub fn router() -> Router<AppState> {
 	Router::new().route("/studio", get(studio))
-}
-
-fn index(state: &AppState) -> Result<&yinji_indexer::Db, ApiError> {
-	state.index.as_ref().ok_or_else(|| {
-		ApiError::new(
-			axum::http::StatusCode::SERVICE_UNAVAILABLE,
-			"no_index",
-			"the studio needs the gateway's index",
-		)
-	})
 }
 
 /// `GET /studio`: the creator's studio.
@@ -54,7 +41,7 @@ async fn studio(
 			"工作室只对创作者开放。 The studio is for creators.",
 		));
 	}
-	let index = index(&state)?;
+	let index = crate::routes::index(&state)?;
 	let me = session.user.address.clone();
 	let internal = ApiError::internal;
 	let attested = queries::attestation(index, &me).await.map_err(internal)?;

@@ -65,7 +65,8 @@ pub struct Ledger {
 	view: yinji_client::BlockView,
 }
 
-fn bad(error: yinji_client::Error) -> ApiError {
+/// The node failed to answer, or answered something that does not decode: 502.
+pub(crate) fn bad(error: yinji_client::Error) -> ApiError {
 	ApiError::new(StatusCode::BAD_GATEWAY, "chain", error.to_string())
 }
 
@@ -81,6 +82,14 @@ impl Ledger {
 			genesis: chain.genesis_hash().0,
 			view,
 		})
+	}
+
+	/// The chain at its finalized head, if the gateway is connected to a node.
+	pub async fn if_connected(state: &AppState) -> Result<Option<Ledger>, ApiError> {
+		match state.chain {
+			Some(_) => Ok(Some(Ledger::at_head(state).await?)),
+			None => Ok(None),
+		}
 	}
 
 	/// The head's storage entry `pallet.entry` at `keys`, if it holds a value.

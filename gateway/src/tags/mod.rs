@@ -200,6 +200,13 @@ pub(crate) async fn context(
 	Ok(context)
 }
 
+/// `YYYY-MM-DD` (UTC) of a time in milliseconds since the Unix epoch.
+pub fn utc_date(ms: u64) -> String {
+	let mut text = utc(ms);
+	text.truncate("YYYY-MM-DD".len());
+	text
+}
+
 /// `YYYY-MM-DD HH:MM` (UTC) of a time in milliseconds since the Unix epoch.
 pub fn utc(ms: u64) -> String {
 	let (days, seconds) = ((ms / 1000) / 86_400, (ms / 1000) % 86_400);
