@@ -139,6 +139,32 @@ impl BlockView {
 		value.decode().map(Some).map_err(|e| Error::Decode { what, reason: e.to_string() })
 	}
 
+	/// Every entry of the map `pallet.entry`, as its decoded keys and value.
+	pub async fn entries(
+		&self,
+		pallet: &str,
+		entry: &str,
+	) -> Result<Vec<(Vec<Value>, Value)>, Error> {
+		let what = format!("{pallet}.{entry} at block {}", self.number);
+		let decode =
+			|e: &dyn std::fmt::Display| Error::Decode { what: what.clone(), reason: e.to_string() };
+		let address = dynamic::storage::<Vec<Value>, Value>(pallet, entry);
+		let mut stream = self
+			.at
+			.storage()
+			.iter(address, Vec::<Value>::new())
+			.await
+			.map_err(|e| rpc_error(&what, e))?;
+		let mut entries = Vec::new();
+		while let Some(next) = stream.next().await {
+			let next = next.map_err(|e| rpc_error(&what, e))?;
+			let keys = next.key().and_then(|key| key.decode()).map_err(|e| decode(&e))?;
+			let value = next.value().decode().map_err(|e| decode(&e))?;
+			entries.push((keys, value));
+		}
+		Ok(entries)
+	}
+
 	/// The block with its events from `pallets` (every pallet when empty).
 	pub async fn block(&self, pallets: &[&str]) -> Result<Block, Error> {
 		let what = format!("block {}", self.number);
@@ -354,6 +380,19 @@ impl Chain {
 			Some(Err(e)) => Err(rpc_error("chain_subscribeFinalizedHeads", e)),
 			None => Err(rpc_error("chain_subscribeFinalizedHeads", "the subscription ended")),
 		}
+	}
+
+	/// The ayes a council motion needs to pass as a consortium decision: two thirds of the
+	/// members in `Council.Members` at the finalized head, rounded up (at least one).
+	pub async fn council_threshold(&self) -> Result<u32, Error> {
+		let view = self.at(self.finalized_number().await?).await?;
+		let members = view.storage("Council", "Members", vec![]).await?;
+		let count = match members.map(|members| members.value) {
+			Some(subxt::ext::scale_value::ValueDef::Composite(members)) => members.len(),
+			_ => 0,
+		};
+		let count = u32::try_from(count).unwrap_or(u32::MAX);
+		Ok(count.saturating_mul(2).div_ceil(3).max(1))
 	}
 
 	/// Signs `pallet.call(args)` with `signer`, submits it, waits until its block is finalized

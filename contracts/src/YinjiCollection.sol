@@ -23,12 +23,17 @@ contract YinjiCollection is ERC721, ERC2981, AccessControl {
     /// @dev Metadata CID of each live token; cleared when the token is burned.
     mapping(uint256 tokenId => string) private _metadataCids;
 
+    /// @notice Consortium exports already minted, by the export number the consortium chain
+    /// gave them. Each export is minted once, so a relayer that restarts, or two relayers, can
+    /// never mint one export twice, even after the token was burned to go home.
+    mapping(uint64 exportId => bool) public exportMinted;
+
     /// @notice The holder burned `tokenId` here to receive the item at `consortiumAccount`
     /// (an AccountId32) on the consortium chain. The relayer watches this event.
     event ImportRequested(uint256 indexed tokenId, address indexed owner, bytes32 consortiumAccount);
 
-    /// @notice An exported item was minted with this metadata CID.
-    event Exported(uint256 indexed tokenId, address indexed to, string metadataCid);
+    /// @notice Consortium export `exportId` was minted as `tokenId` with this metadata CID.
+    event Exported(uint256 indexed tokenId, address indexed to, uint64 exportId, string metadataCid);
 
     /// @notice A constructor address (admin or bridge) was zero.
     error ZeroAddress();
@@ -36,6 +41,8 @@ contract YinjiCollection is ERC721, ERC2981, AccessControl {
     error EmptyMetadataCid();
     /// @notice `requestImport` was given a zero consortium account.
     error ZeroConsortiumAccount();
+    /// @notice This consortium export was minted already.
+    error ExportAlreadyMinted(uint64 exportId);
 
     constructor(
         string memory name_,
@@ -53,15 +60,21 @@ contract YinjiCollection is ERC721, ERC2981, AccessControl {
         _setDefaultRoyalty(royaltyReceiver, royaltyBps);
     }
 
-    /// @notice Mint an item exported from the consortium chain. Reverts with
-    /// ERC721InvalidSender if `tokenId` is live already. A token burned by `requestImport` may be
-    /// minted again when the item is exported again. Plain `_mint`: recipients are not called
-    /// back, so an export never fails because of the receiving contract.
-    function mint(address to, uint256 tokenId, string calldata metadataCid) external onlyRole(BRIDGE_ROLE) {
+    /// @notice Mint consortium export `exportId` of item `tokenId`. Reverts with
+    /// ExportAlreadyMinted for an export minted before, and with ERC721InvalidSender if `tokenId`
+    /// is live already. A token burned by `requestImport` is minted again under the item's next
+    /// export. Plain `_mint`: recipients are not called back, so an export never fails because
+    /// of the receiving contract.
+    function mint(address to, uint256 tokenId, string calldata metadataCid, uint64 exportId)
+        external
+        onlyRole(BRIDGE_ROLE)
+    {
+        if (exportMinted[exportId]) revert ExportAlreadyMinted(exportId);
         if (bytes(metadataCid).length == 0) revert EmptyMetadataCid();
+        exportMinted[exportId] = true;
         _mint(to, tokenId);
         _metadataCids[tokenId] = metadataCid;
-        emit Exported(tokenId, to, metadataCid);
+        emit Exported(tokenId, to, exportId, metadataCid);
     }
 
     /// @notice Send the item back to the consortium chain: burns `tokenId` and emits

@@ -151,6 +151,32 @@ async fn the_scripted_scenario_gives_exactly_the_expected_rows_in_sqlite_and_pos
 			.await,
 		"rule on the dispute",
 	);
+	// The buyer takes item 0/1 to the EVM mirror; its token is burned there for the friend, and
+	// the consortium imports it to the friend.
+	let evm_owner = Value::from_bytes([0xab; 20]);
+	submit(
+		&chain,
+		"Collectibles",
+		"export_item",
+		vec![Value::u128(0), Value::u128(1), evm_owner],
+		&buyer,
+	)
+	.await;
+	let burn = Value::named_composite([
+		("tx_hash", Value::from_bytes([0xcd; 32])),
+		("log_index", Value::u128(4)),
+	]);
+	ok(
+		chain
+			.sudo(
+				"Collectibles",
+				"import_item",
+				vec![Value::u128(0), Value::u128(1), account(&friend), burn],
+				&museum,
+			)
+			.await,
+		"import the item",
+	);
 	let last = ok(chain.finalized_number().await, "finalized head");
 
 	let postgres = Postgres::start();
@@ -162,6 +188,13 @@ async fn the_scripted_scenario_gives_exactly_the_expected_rows_in_sqlite_and_pos
 		digests.push(db.digest().await.unwrap());
 	}
 	assert_eq!(digests[0], digests[1], "SQLite and Postgres hold the same index");
+}
+
+/// The runtime's bridge custodian: the account of the pallet id `yj/brdge`.
+fn bridge_custodian() -> [u8; 32] {
+	let mut account = [0u8; 32];
+	account[..12].copy_from_slice(b"modlyj/brdge");
+	account
 }
 
 async fn count(db: &Db, sql: &'static str) -> i64 {
@@ -223,9 +256,11 @@ async fn check_rows(db: &Db, last: u64) {
 			.fetch_all(db.pool())
 			.await
 			.unwrap();
-	assert_eq!(owners, [(0, 1, buyer.clone()), (0, 2, buyer.clone()), (1, 1, friend.clone())]);
+	assert_eq!(owners, [(0, 1, friend.clone()), (0, 2, buyer.clone()), (1, 1, friend.clone())]);
 
-	// Provenance of 0/1: minted to the collector, sold to the buyer at the listed price.
+	// Provenance of 0/1: minted to the collector, sold to the buyer at the listed price,
+	// exported into bridge custody and imported to the friend.
+	let custodian = yinji_client::fields::to_hex(&bridge_custodian());
 	let provenance = queries::item_provenance(db, 0, 1).await.unwrap();
 	let steps: Vec<_> = provenance
 		.iter()
@@ -236,6 +271,8 @@ async fn check_rows(db: &Db, last: u64) {
 		[
 			("mint", None, Some(collector.clone()), None),
 			("sale", Some(collector.clone()), Some(buyer.clone()), Some(("native".into(), price))),
+			("export", Some(buyer.clone()), Some(custodian.clone()), None),
+			("import", Some(custodian), Some(friend.clone()), None),
 		]
 	);
 	assert!(provenance.iter().all(|p| p.timestamp_ms > 0));

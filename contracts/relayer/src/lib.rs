@@ -5,9 +5,12 @@
 //! - [`checkpoint`]: the EIP-712 digest the consortium's member keys sign for a checkpoint of a
 //!   finalized block (number, hash, state root), signing it, posting it, and verifying a
 //!   consortium block against the checkpoints on the EVM chain.
+//! - [`bridge`]: minting items exported from the consortium chain on their collection
+//!   contracts, and proposing the import of items burned there.
 //!
 //! The consortium side is read through `yinji-client`, at finalized blocks only.
 
+pub mod bridge;
 pub mod checkpoint;
 pub mod contracts;
 

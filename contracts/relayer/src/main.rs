@@ -1,6 +1,7 @@
 //! `yinji-evm`: deploys the checkpoints contract, posts checkpoints of the consortium's
 //! finalized blocks to an EVM chain (once, or every N blocks), and verifies a consortium block
-//! against them. See `docs/evm-mirror.md`.
+//! against them; deploys collection contracts and bridges exported items both ways. See
+//! `docs/evm-mirror.md`.
 
 use alloy::{
 	network::EthereumWallet,
@@ -11,10 +12,17 @@ use alloy::{
 use anyhow::{anyhow, bail, Context};
 use clap::{Parser, Subcommand};
 use std::{path::PathBuf, time::Duration};
-use yinji_evm::checkpoint::{self, Checkpoints, Verdict};
+use yinji_evm::{
+	bridge::Bridge,
+	checkpoint::{self, Checkpoints, Verdict},
+	contracts::YinjiCollection,
+};
 
 #[derive(Parser)]
-#[command(version, about = "yinji's EVM mirror: checkpoints of the consortium chain")]
+#[command(
+	version,
+	about = "yinji's EVM mirror: checkpoints of the consortium chain and exported collectibles"
+)]
 struct Cli {
 	/// The consortium node's RPC.
 	#[arg(long, env = "YINJI_NODE", default_value = "ws://127.0.0.1:9944")]
@@ -23,7 +31,7 @@ struct Cli {
 	#[arg(long, env = "YINJI_EVM_RPC", default_value = "http://127.0.0.1:8545")]
 	evm: String,
 	/// A file holding the hex private key of the EVM account that pays for transactions
-	/// (`deploy`, `checkpoint`, `relay`; `verify` only reads).
+	/// (every command but `verify`, which only reads).
 	#[arg(long, env = "YINJI_EVM_KEY_FILE")]
 	evm_key_file: Option<PathBuf>,
 	#[command(subcommand)]
@@ -65,6 +73,42 @@ enum Command {
 		#[arg(long, default_value_t = 100)]
 		every: u64,
 	},
+	/// Deploys the ERC-721 mirror of a consortium collection, with the collection's royalty;
+	/// prints its address. The paying account becomes the bridge (the minter) and the admin.
+	DeployCollection {
+		/// The consortium collection id.
+		#[arg(long)]
+		collection: u32,
+		/// The token's name.
+		#[arg(long)]
+		name: String,
+		/// The token's symbol.
+		#[arg(long)]
+		symbol: String,
+		/// Who receives ERC-2981 royalties on the EVM side.
+		#[arg(long)]
+		royalty_receiver: Address,
+	},
+	/// Mints finalized exports on their collection contracts and proposes the import of every
+	/// item burned there; repeats at every finalized block unless `--once`.
+	Bridge {
+		/// A consortium collection and its contract, as `ID=0xADDRESS` (repeat).
+		#[arg(long = "collection", required = true, value_parser = collection_contract)]
+		collections: Vec<(u32, Address)>,
+		/// A file holding the secret URI or hex seed of the consortium member account that
+		/// proposes imports to the council.
+		#[arg(long, env = "YINJI_MEMBER_KEY_FILE")]
+		member_key_file: PathBuf,
+		/// EVM blocks on top of a burn before it counts.
+		#[arg(long, default_value_t = 12)]
+		confirmations: u64,
+		/// The EVM block the collection contracts were deployed in: logs are read from there.
+		#[arg(long, default_value_t = 0)]
+		from_block: u64,
+		/// One pass, then exit.
+		#[arg(long)]
+		once: bool,
+	},
 	/// Checks a consortium block against the latest checkpoint; exits 1 if history differs.
 	Verify {
 		/// The checkpoints contract.
@@ -79,6 +123,23 @@ enum Command {
 fn key(path: &PathBuf) -> anyhow::Result<PrivateKeySigner> {
 	let text = std::fs::read_to_string(path).with_context(|| format!("read {}", path.display()))?;
 	text.trim().parse().map_err(|e| anyhow!("{}: not a secp256k1 private key: {e}", path.display()))
+}
+
+fn collection_contract(text: &str) -> Result<(u32, Address), String> {
+	let (id, address) = text.split_once('=').ok_or("expected ID=0xADDRESS")?;
+	let id = id.trim().parse().map_err(|e| format!("collection id: {e}"))?;
+	let address = address.trim().parse().map_err(|e| format!("contract address: {e}"))?;
+	Ok((id, address))
+}
+
+fn member_key(path: &PathBuf) -> anyhow::Result<yinji_client::Keypair> {
+	let text = std::fs::read_to_string(path).with_context(|| format!("read {}", path.display()))?;
+	let uri: yinji_client::subxt_signer::SecretUri = text
+		.trim()
+		.parse()
+		.map_err(|_| anyhow!("{}: not a secret URI or hex seed", path.display()))?;
+	yinji_client::Keypair::from_uri(&uri)
+		.map_err(|e| anyhow!("{}: not an sr25519 key: {e}", path.display()))
 }
 
 #[tokio::main]
@@ -119,6 +180,53 @@ async fn main() -> anyhow::Result<()> {
 					.await?;
 			let checkpoints = Checkpoints::at(contract, sender()?).await?;
 			relay(&chain, &checkpoints, &keys, every.max(1)).await?;
+		}
+		Command::DeployCollection { collection, name, symbol, royalty_receiver } => {
+			let chain = yinji_client::Chain::connect(&cli.node).await?;
+			let view = chain.at(chain.finalized_number().await?).await?;
+			let stored = view
+				.storage(
+					"Collectibles",
+					"Collections",
+					vec![yinji_client::Value::u128(collection.into())],
+				)
+				.await?
+				.ok_or_else(|| anyhow!("collection {collection} does not exist"))?;
+			let royalty = yinji_client::fields::Fields::new(&stored, "Collectibles.Collections")
+				.u64("royalty")?;
+			let sender = sender()?;
+			let me = alloy::providers::WalletProvider::default_signer_address(&sender);
+			let deployed = YinjiCollection::deploy(
+				sender,
+				name,
+				symbol,
+				me,
+				me,
+				royalty_receiver,
+				alloy::primitives::Uint::<96, 2>::from(royalty),
+			)
+			.await?;
+			println!("{}", deployed.address());
+		}
+		Command::Bridge { collections, member_key_file, confirmations, from_block, once } => {
+			let member = member_key(&member_key_file)?;
+			let chain =
+				yinji_client::Chain::connect_with_backoff(&cli.node, Duration::from_secs(60))
+					.await?;
+			let bridge = Bridge::new(chain.clone(), sender()?, collections, member, confirmations)
+				.from_block(from_block);
+			loop {
+				let pass = bridge.pass().await?;
+				if once {
+					println!(
+						"minted {} exports, proposed {} imports",
+						pass.minted.len(),
+						pass.proposed.len()
+					);
+					break;
+				}
+				chain.next_finalized().await?;
+			}
 		}
 		Command::Verify { contract, block } => {
 			let chain = yinji_client::Chain::connect(&cli.node).await?;

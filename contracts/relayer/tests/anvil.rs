@@ -13,8 +13,14 @@ use alloy::{
 	signers::local::PrivateKeySigner,
 };
 use std::{path::Path, time::Duration};
-use yinji_client::testing::{eventually, wait_finalized, DevNode};
+use yinji_client::{
+	fields::Fields,
+	subxt_signer::sr25519::{dev, Keypair},
+	testing::{eventually, ok, wait_finalized, DevNode},
+	Chain, Value,
+};
 use yinji_evm::{
+	bridge,
 	checkpoint::{self, Checkpoints, Verdict},
 	contracts::{Checkpoint, YinjiCollection},
 };
@@ -104,10 +110,10 @@ async fn only_the_bridge_mints_and_the_royalty_is_the_collections() {
 	let token = U256::from(7);
 
 	// The admin is not the bridge: its mint is refused.
-	let refusal = deployed.mint(user, token, "bafkreiprint".into()).call().await.unwrap_err();
+	let refusal = deployed.mint(user, token, "bafkreiprint".into(), 0).call().await.unwrap_err();
 	assert_reason(refusal, "AccessControlUnauthorizedAccount");
 	let receipt = as_bridge
-		.mint(user, token, "bafkreiprint".into())
+		.mint(user, token, "bafkreiprint".into(), 0)
 		.send()
 		.await
 		.unwrap()
@@ -119,8 +125,10 @@ async fn only_the_bridge_mints_and_the_royalty_is_the_collections() {
 	assert_eq!(deployed.tokenURI(token).call().await.unwrap(), "ipfs://bafkreiprint");
 	let royalty = deployed.royaltyInfo(token, U256::from(10_000)).call().await.unwrap();
 	assert_eq!((royalty.receiver, royalty.amount), (receiver, U256::from(800)));
-	// The same token twice is refused.
-	let refusal = as_bridge.mint(user, token, "bafkreiprint".into()).call().await.unwrap_err();
+	// The same export twice is refused, and so is a live token under another export.
+	let refusal = as_bridge.mint(user, token, "bafkreiprint".into(), 0).call().await.unwrap_err();
+	assert_reason(refusal, "ExportAlreadyMinted");
+	let refusal = as_bridge.mint(user, token, "bafkreiprint".into(), 1).call().await.unwrap_err();
 	assert_reason(refusal, "ERC721InvalidSender");
 
 	// Only the holder sends it home; then it is gone here.
@@ -175,8 +183,13 @@ impl Mirror {
 
 	/// A file holding `bytes` as a hex private key; its path.
 	fn key_file(&self, name: &str, bytes: &[u8]) -> String {
+		self.key_file_text(name, &format!("0x{}\n", hex::encode(bytes)))
+	}
+
+	/// A file holding `text`; its path.
+	fn key_file_text(&self, name: &str, text: &str) -> String {
 		let path = self.dir.path().join(name);
-		std::fs::write(&path, format!("0x{}\n", hex::encode(bytes))).unwrap();
+		std::fs::write(&path, text).unwrap();
 		path.display().to_string()
 	}
 
@@ -280,4 +293,160 @@ async fn the_relayer_checkpoints_as_blocks_finalize_and_resumes_after_a_restart(
 	let last = checkpoints.latest().await.unwrap().blockNumber;
 	let verdict = checkpoint::verify(chain, checkpoints, first).await.unwrap();
 	assert_eq!(verdict, Verdict::Matches { checkpoint: last, links: last - first });
+}
+
+/// An account as a call argument.
+fn account(who: &Keypair) -> Value {
+	Value::from_bytes(who.public_key().0)
+}
+
+async fn submit(chain: &Chain, pallet: &str, call: &str, args: Vec<Value>, who: &Keypair) {
+	ok(chain.submit(pallet, call, args, who).await, call);
+}
+
+/// The owner of consortium item `0/item` at the finalized head, and whether it is exported.
+async fn consortium_item(chain: &Chain, item: u32) -> ([u8; 32], bool) {
+	let view = chain.at(chain.finalized_number().await.unwrap()).await.unwrap();
+	let key = || vec![Value::u128(0), Value::u128(item.into())];
+	let held = view.storage("Collectibles", "Items", key()).await.unwrap().unwrap();
+	let owner = Fields::new(&held, "item").bytes("owner").unwrap().try_into().unwrap();
+	let exported = view.storage("Collectibles", "Exports", key()).await.unwrap().is_some();
+	(owner, exported)
+}
+
+/// Bob registers a work and issues collection 0 of it (digital, 8 % royalty on resale, sold
+/// only through settlement, no KYC for holders), minting item 1 to Charlie.
+async fn collection_with_one_item(chain: &Chain) {
+	let (alice, bob) = (dev::alice(), dev::bob());
+	let attest = vec![account(&bob), Value::u128(1), Value::u128(1_000_000)];
+	submit(chain, "Works", "attest_creator", attest, &alice).await;
+	let work = vec![
+		Value::from_bytes([5u8; 32]),
+		Value::unnamed_variant("None", []),
+		Value::from_bytes(b"bafkreiwork"),
+		Value::unnamed_variant("Image", []),
+		Value::unnamed_variant("AllRightsReserved", []),
+		Value::unnamed_composite([Value::unnamed_composite([account(&bob), Value::u128(10_000)])]),
+		Value::unnamed_composite([]),
+	];
+	submit(chain, "Works", "register_work", work, &bob).await;
+	let collection = vec![
+		Value::u128(0),
+		Value::unnamed_variant("DigitalCollectible", []),
+		Value::u128(10),
+		Value::from_bytes(b"bafkreiprints"),
+		Value::u128(800),
+		Value::unnamed_variant("SettlementOnly", []),
+		Value::u128(0),
+	];
+	submit(chain, "Collectibles", "create_collection", collection, &bob).await;
+	let mint = vec![Value::u128(0), account(&dev::charlie()), Value::u128(1)];
+	submit(chain, "Collectibles", "mint", mint, &bob).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_item_goes_to_the_evm_and_comes_home_once() {
+	let mirror = Mirror::start(1).await;
+	let Mirror { chain, anvil, .. } = &mirror;
+	let (charlie, dave) = (dev::charlie(), dev::dave());
+	let (bridge_account, user, receiver) =
+		(anvil.addresses()[1], anvil.addresses()[2], anvil.addresses()[3]);
+	collection_with_one_item(chain).await;
+
+	// The ERC-721 mirror of collection 0, deployed by the bridge account with the collection's
+	// royalty read from the chain.
+	let deployed = mirror
+		.command(1)
+		.args(["deploy-collection", "--collection", "0", "--name", "Kiln prints"])
+		.args(["--symbol", "KILN", "--royalty-receiver", &receiver.to_string()])
+		.output()
+		.unwrap();
+	assert!(deployed.status.success(), "{}", String::from_utf8_lossy(&deployed.stderr));
+	let contract: alloy::primitives::Address =
+		String::from_utf8_lossy(&deployed.stdout).trim().parse().unwrap();
+	let as_user = YinjiCollection::new(contract, as_account(anvil, 2));
+	let member = mirror.key_file_text("alice.uri", "//Alice");
+	let bridge = || {
+		let output = mirror
+			.command(1)
+			.args(["bridge", "--once", "--confirmations", "0", "--member-key-file", &member])
+			.args(["--collection", &format!("0={contract}")])
+			.output()
+			.unwrap();
+		assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+		String::from_utf8_lossy(&output.stdout).trim().to_string()
+	};
+
+	// Charlie exports item 1 to the user's EVM address: it goes into bridge custody, and a
+	// second export is refused.
+	let export = vec![Value::u128(0), Value::u128(1), Value::from_bytes(user.as_slice())];
+	submit(chain, "Collectibles", "export_item", export.clone(), &charlie).await;
+	let (custodian, exported) = consortium_item(chain, 1).await;
+	assert!(exported);
+	assert_ne!(custodian, charlie.public_key().0);
+	let again = chain.submit("Collectibles", "export_item", export, &charlie).await;
+	let refusal = again.expect_err("a second export is refused").to_string();
+	assert!(refusal.contains("AlreadyExported"), "{refusal}");
+	let pending = bridge::pending_exports(chain).await.unwrap();
+	assert_eq!(pending.len(), 1);
+	assert_eq!((pending[0].item, pending[0].export, pending[0].evm_owner), (1, 0, user));
+
+	// The bridge mints it to the user, with the collection's royalty and metadata; run again
+	// (a restart), it mints nothing more.
+	assert_eq!(bridge(), "minted 1 exports, proposed 0 imports");
+	let token = U256::from(1);
+	assert_eq!(as_user.ownerOf(token).call().await.unwrap(), user);
+	assert_eq!(as_user.tokenURI(token).call().await.unwrap(), "ipfs://bafkreiprints");
+	let royalty = as_user.royaltyInfo(token, U256::from(10_000)).call().await.unwrap();
+	assert_eq!((royalty.receiver, royalty.amount), (receiver, U256::from(800)));
+	assert_eq!(bridge(), "minted 0 exports, proposed 0 imports");
+	// Nobody but the bridge mints; the bridge itself cannot mint the export twice.
+	let refusal =
+		as_user.mint(user, U256::from(2), "bafkreifake".into(), 9).call().await.unwrap_err();
+	assert_reason(refusal, "AccessControlUnauthorizedAccount");
+	let as_bridge = YinjiCollection::new(contract, as_account(anvil, 1));
+	assert!(as_bridge
+		.hasRole(as_bridge.BRIDGE_ROLE().call().await.unwrap(), bridge_account)
+		.call()
+		.await
+		.unwrap());
+	let refusal =
+		as_bridge.mint(user, U256::from(2), "bafkreifake".into(), 0).call().await.unwrap_err();
+	assert_reason(refusal, "ExportAlreadyMinted");
+
+	// The user sends it home to Dave: the burn is proposed to the council (Alice, the one
+	// member, passes it at once) and the item leaves custody for Dave.
+	let home = B256::from(dave.public_key().0);
+	let receipt =
+		as_user.requestImport(token, home).send().await.unwrap().get_receipt().await.unwrap();
+	assert!(receipt.status());
+	assert_eq!(bridge(), "minted 0 exports, proposed 1 imports");
+	assert_eq!(consortium_item(chain, 1).await, (dave.public_key().0, false));
+
+	// The same burn again: the bridge proposes nothing, and the chain refuses it even from the
+	// consortium itself; Dave keeps the item.
+	assert_eq!(bridge(), "minted 0 exports, proposed 0 imports");
+	let log_index = receipt
+		.logs()
+		.iter()
+		.find(|log| log.log_decode::<YinjiCollection::ImportRequested>().is_ok())
+		.and_then(|log| log.log_index)
+		.unwrap();
+	let replay = Value::named_composite([
+		("tx_hash", Value::from_bytes(receipt.transaction_hash.0)),
+		("log_index", Value::u128(log_index.into())),
+	]);
+	let view = chain.at(chain.finalized_number().await.unwrap()).await.unwrap();
+	let imported = view.storage("Collectibles", "ImportedBurns", vec![replay.clone()]).await;
+	assert!(imported.unwrap().is_some(), "the burn is recorded as imported");
+	let args = vec![Value::u128(0), Value::u128(1), account(&charlie), replay];
+	assert!(chain.sudo("Collectibles", "import_item", args, &dev::alice()).await.is_err());
+	assert_eq!(consortium_item(chain, 1).await, (dave.public_key().0, false));
+
+	// Exported again, the item is minted again under its new export number.
+	let export = vec![Value::u128(0), Value::u128(1), Value::from_bytes(receiver.as_slice())];
+	submit(chain, "Collectibles", "export_item", export, &dave).await;
+	assert_eq!(bridge(), "minted 1 exports, proposed 0 imports");
+	assert_eq!(as_user.ownerOf(token).call().await.unwrap(), receiver);
+	assert!(as_user.exportMinted(1).call().await.unwrap());
 }

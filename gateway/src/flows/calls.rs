@@ -340,7 +340,7 @@ pub async fn build(
 				"Council",
 				"propose",
 				vec![
-					Value::u128(two_thirds_of_council(chain).await?.into()),
+					Value::u128(chain.council_threshold().await.map_err(bad)?.into()),
 					proposal,
 					Value::u128(length.into()),
 				],
@@ -432,14 +432,6 @@ async fn work_metadata(state: &AppState, work: u64) -> Result<String, ApiError> 
 }
 
 /// The ayes a motion needs: two thirds of the council, rounded up (the consortium's origin).
-async fn two_thirds_of_council(chain: &Chain) -> Result<u32, ApiError> {
-	let view = chain.at(chain.finalized_number().await.map_err(bad)?).await.map_err(bad)?;
-	let members = view.storage("Council", "Members", vec![]).await.map_err(bad)?;
-	let count = members.as_ref().map_or(0, |members| crate::tags::ledger::accounts(members).len());
-	let count = u32::try_from(count).map_err(ApiError::internal)?;
-	Ok(count.saturating_mul(2).div_ceil(3).max(1))
-}
-
 fn proposal_hash(r: &FlowRequest) -> Result<Value, ApiError> {
 	hex::decode(need(&r.proposal, "proposal")?.trim_start_matches("0x"))
 		.ok()

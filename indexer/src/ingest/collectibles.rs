@@ -122,6 +122,14 @@ impl<'a> Writer<'a, '_> {
 				self.transfer("sale", Some(f.hex("from")?), Some(f.hex("to")?)).await
 			}
 			"Burned" => self.transfer("burn", Some(f.hex("owner")?), None).await,
+			// Bridge custody is an owner like any other: the item shows as held by the
+			// custodian while its token lives on the EVM chain.
+			"Exported" => {
+				self.transfer("export", Some(f.hex("from")?), Some(f.hex("custodian")?)).await
+			}
+			"Imported" => {
+				self.transfer("import", Some(f.hex("custodian")?), Some(f.hex("to")?)).await
+			}
 			"PolicyTightened" => {
 				let query = sqlx::query(
 					"UPDATE collections SET policy = $1, min_holder_kyc = $2 WHERE id = $3",

@@ -7,7 +7,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::traits::{Bounded, Zero};
-use yinji_primitives::{CollectionId, CollectionKind, TagHash, TagKind, TransferPolicy};
+use yinji_primitives::{CollectionId, CollectionKind, KycLevel, TagHash, TagKind, TransferPolicy};
 
 /// A funded account.
 fn funded<T: Config>(name: &'static str) -> T::AccountId {
@@ -18,18 +18,27 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 
 /// A collection by a funded issuer: physical twins, holders need KYC level 1.
 fn collection<T: Config>(policy: PolicyOf<T>) -> (T::AccountId, CollectionId) {
+	collection_of::<T>(CollectionKind::PhysicalTwin, policy, 1)
+}
+
+/// A collection of `kind` by a funded issuer, without a royalty.
+fn collection_of<T: Config>(
+	kind: CollectionKind,
+	policy: PolicyOf<T>,
+	min_holder_kyc: KycLevel,
+) -> (T::AccountId, CollectionId) {
 	let issuer = funded::<T>("issuer");
 	let work = T::BenchmarkHelper::registered_work(&issuer);
 	let collection = NextCollectionId::<T>::get();
 	let created = Pallet::<T>::create_collection(
 		RawOrigin::Signed(issuer.clone()).into(),
 		work,
-		CollectionKind::PhysicalTwin,
+		kind,
 		u32::MAX,
 		Cid::<T>::truncate_from(vec![b'c'; T::MaxCidLength::get() as usize]),
 		0,
 		policy,
-		1,
+		min_holder_kyc,
 	);
 	assert!(created.is_ok(), "benchmark setup creates a collection");
 	(issuer, collection)
@@ -59,6 +68,16 @@ fn tagged<T: Config>() -> (T::AccountId, T::AccountId, CollectionId, TagHash) {
 	);
 	assert!(bound.is_ok(), "benchmark setup binds a tag");
 	(issuer, holder, collection, tag)
+}
+
+/// A holder of edition 1 of a new exportable collection (digital, sales allowed, no KYC).
+fn exportable<T: Config>() -> (T::AccountId, CollectionId) {
+	let (issuer, collection) =
+		collection_of::<T>(CollectionKind::DigitalCollectible, TransferPolicy::SettlementOnly, 0);
+	let holder = funded::<T>("holder");
+	let minted = Pallet::<T>::mint(RawOrigin::Signed(issuer).into(), collection, holder.clone(), 1);
+	assert!(minted.is_ok(), "benchmark setup mints an item");
+	(holder, collection)
 }
 
 #[benchmarks]
@@ -187,6 +206,37 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, collection, 1, true);
 		assert_eq!(Items::<T>::get(collection, 1).map(|i| i.frozen), Some(true));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn export_item() {
+		let (holder, collection) = exportable::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder), collection, 1, [7u8; 20]);
+		assert_eq!(
+			Items::<T>::get(collection, 1).map(|i| i.owner),
+			Some(T::BridgeCustodian::get())
+		);
+	}
+
+	#[benchmark]
+	fn import_item() -> Result<(), BenchmarkError> {
+		let origin =
+			T::BridgeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let (holder, collection) = exportable::<T>();
+		let exported = Pallet::<T>::export_item(
+			RawOrigin::Signed(holder.clone()).into(),
+			collection,
+			1,
+			[7u8; 20],
+		);
+		assert!(exported.is_ok(), "benchmark setup exports the item");
+		let evm_burn = EvmBurn { tx_hash: [9u8; 32], log_index: 3 };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, collection, 1, holder.clone(), evm_burn);
+		assert_eq!(Items::<T>::get(collection, 1).map(|i| i.owner), Some(holder));
+		assert!(ImportedBurns::<T>::contains_key(evm_burn));
 		Ok(())
 	}
 

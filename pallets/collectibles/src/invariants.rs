@@ -3,11 +3,12 @@
 // Compiled in every build, so that the tests of other pallets can check these invariants too.
 
 use crate::{
-	types::MAX_TAG_COUNTER, Account, BalanceOf, Collections, Config, HoldReason, Items,
-	NextCollectionId, Pallet, RetiredTags, TagOf,
+	types::MAX_TAG_COUNTER, Account, BalanceOf, Collections, Config, Exports, HoldReason, Items,
+	NextCollectionId, NextExportId, Pallet, RetiredTags, TagOf,
 };
 use alloc::collections::BTreeMap;
 use frame_support::traits::fungible::InspectHold;
+use frame_support::traits::Get;
 use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 /// Fails with `message` unless `condition` holds.
@@ -65,6 +66,19 @@ impl<T: Config> Pallet<T> {
 			check(held.tag == Some(tag), "a bound tag's item names another tag")?;
 			check(!RetiredTags::<T>::contains_key(tag), "a retired tag is bound")?;
 			check(binding.watermark <= MAX_TAG_COUNTER, "a watermark is past 24 bits")?;
+		}
+		let custodian = T::BridgeCustodian::get();
+		let next_export = NextExportId::<T>::get();
+		for (collection, item, export) in Exports::<T>::iter() {
+			let held = Items::<T>::get(collection, item).ok_or("an export names no item")?;
+			check(held.owner == custodian, "an exported item is not in bridge custody")?;
+			check(export.id < next_export, "an export id is not below NextExportId")?;
+		}
+		for ((collection, item), ()) in Account::<T>::iter_prefix((custodian.clone(),)) {
+			check(
+				Exports::<T>::contains_key(collection, item),
+				"the bridge custodian holds an item that was not exported",
+			)?;
 		}
 		for (who, total) in collection_held {
 			check(

@@ -90,6 +90,15 @@ pub mod pallet {
 		/// Who raises tag watermarks: the verifier service of a member institution.
 		type TagVerifierOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// Who brings exported items home: the consortium, attesting that the holder burned the
+		/// item's token on the EVM chain (two thirds of the council, in the runtime).
+		type BridgeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The account that holds exported items while their tokens live on the EVM chain. No
+		/// key may exist for it, so nothing moves an exported item but an import.
+		#[pallet::constant]
+		type BridgeCustodian: Get<Self::AccountId>;
+
 		/// Deposit held from the issuer for a collection.
 		#[pallet::constant]
 		type CollectionDeposit: Get<BalanceOf<Self>>;
@@ -160,6 +169,21 @@ pub mod pallet {
 	/// Tags unbound for good, with the block they were retired in; never bound again.
 	#[pallet::storage]
 	pub type RetiredTags<T: Config> = StorageMap<_, Identity, TagHash, BlockNumberFor<T>>;
+
+	/// Number the next export gets.
+	#[pallet::storage]
+	pub type NextExportId<T> = StorageValue<_, u64, ValueQuery>;
+
+	/// Items in bridge custody, by collection and item, while their tokens live on the EVM.
+	#[pallet::storage]
+	pub type Exports<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CollectionId, Blake2_128Concat, ItemId, Export<T>>;
+
+	/// EVM burns already imported, with the item and the export they ended; a burn is
+	/// imported once.
+	#[pallet::storage]
+	pub type ImportedBurns<T: Config> =
+		StorageMap<_, Blake2_128Concat, EvmBurn, (CollectionId, ItemId, u64)>;
 
 	/// Events of the collectibles pallet.
 	#[pallet::event]
@@ -258,6 +282,37 @@ pub mod pallet {
 			/// The new watermark.
 			counter: u32,
 		},
+		/// An item went into bridge custody, to be minted as an ERC-721 token on the EVM chain.
+		Exported {
+			/// The collection.
+			collection: CollectionId,
+			/// The item.
+			item: ItemId,
+			/// The holder who exported it.
+			from: T::AccountId,
+			/// The account that now holds it ([`Config::BridgeCustodian`]).
+			custodian: T::AccountId,
+			/// The EVM address its token goes to.
+			evm_owner: EvmAddress,
+			/// The export's number, which the EVM contract mints once.
+			export: u64,
+		},
+		/// The consortium attested the burn of an exported item's token; the item left bridge
+		/// custody.
+		Imported {
+			/// The collection.
+			collection: CollectionId,
+			/// The item.
+			item: ItemId,
+			/// The bridge custodian it left.
+			custodian: T::AccountId,
+			/// Its new holder.
+			to: T::AccountId,
+			/// The export this import ends.
+			export: u64,
+			/// The EVM burn attested.
+			burn: EvmBurn,
+		},
 		/// The arbitration origin froze or thawed a collection.
 		CollectionFrozenSet {
 			/// The collection.
@@ -344,6 +399,15 @@ pub mod pallet {
 		Overflow,
 		/// The tag is bound to another item.
 		TagOfAnotherItem,
+		/// Only digital collectibles whose policy allows sales and whose holders need no KYC
+		/// level leave the consortium; physical twins never do.
+		NotExportable,
+		/// The item is in bridge custody already.
+		AlreadyExported,
+		/// The item is not in bridge custody.
+		NotExported,
+		/// This EVM burn was imported already.
+		BurnAlreadyImported,
 	}
 
 	#[pallet::hooks]
@@ -573,6 +637,50 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::ArbitrationOrigin::ensure_origin(origin)?;
 			Self::do_set_item_frozen(collection, item, frozen)
+		}
+
+		/// Put `item` into bridge custody so that the relayer mints it as an ERC-721 token to
+		/// `evm_owner` on the EVM chain.
+		///
+		/// - Origin: signed by the item's owner.
+		/// - Only digital collectibles whose policy allows sales (the token carries the
+		///   royalty as ERC-2981) and whose holders need no KYC level; never physical twins,
+		///   soulbound or gift-only items. Neither the item, its collection nor its work may be
+		///   frozen.
+		/// - The owner changes to [`Config::BridgeCustodian`], which voids the item's listings.
+		/// - Emits [`Event::Exported`].
+		/// - Weight: [`WeightInfo::export_item`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::export_item())]
+		pub fn export_item(
+			origin: OriginFor<T>,
+			collection: CollectionId,
+			item: ItemId,
+			evm_owner: EvmAddress,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_export(owner, collection, item, evm_owner)
+		}
+
+		/// Release an exported `item` from bridge custody to `to`, the consortium having seen
+		/// its token burned on the EVM chain in `burn`.
+		///
+		/// - Origin: [`Config::BridgeOrigin`].
+		/// - Fails if `burn` was imported before, if the item is not in custody, if `to` lacks
+		///   the collection's KYC level or while the item, collection or work is frozen.
+		/// - Emits [`Event::Imported`].
+		/// - Weight: [`WeightInfo::import_item`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::import_item())]
+		pub fn import_item(
+			origin: OriginFor<T>,
+			collection: CollectionId,
+			item: ItemId,
+			to: T::AccountId,
+			burn: EvmBurn,
+		) -> DispatchResult {
+			T::BridgeOrigin::ensure_origin(origin)?;
+			Self::do_import(collection, item, to, burn)
 		}
 	}
 }

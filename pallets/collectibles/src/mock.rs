@@ -57,6 +57,8 @@ pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
 pub const CAROL: u64 = 3;
 pub const DAVE: u64 = 4;
+/// The bridge custodian, which holds exported items.
+pub const BRIDGE: u64 = 50;
 /// An account with no funds.
 pub const PAUPER: u64 = 9;
 
@@ -109,6 +111,8 @@ impl pallet_collectibles::Config for Test {
 	type Attestations = Works;
 	type ArbitrationOrigin = EnsureRoot<u64>;
 	type TagVerifierOrigin = EnsureSignedBy<Verifiers, u64>;
+	type BridgeOrigin = EnsureRoot<u64>;
+	type BridgeCustodian = ConstU64<BRIDGE>;
 	type CollectionDeposit = ConstU64<COLLECTION_DEPOSIT>;
 	type ItemDeposit = ConstU64<ITEM_DEPOSIT>;
 	type MaxMintBatch = ConstU32<MAX_MINT_BATCH>;

@@ -124,3 +124,45 @@ pub enum UnbindReason {
 
 /// The largest tap counter an NTAG 424 DNA can report (24 bits).
 pub const MAX_TAG_COUNTER: u32 = 0x00FF_FFFF;
+
+/// An address on the EVM chain the consortium mirrors items to.
+pub type EvmAddress = [u8; 20];
+
+/// The EVM log in which a holder burned an exported item to bring it home: the burn's
+/// transaction hash and the log's index in its block. Each is imported at most once.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct EvmBurn {
+	/// Hash of the EVM transaction that burned the token.
+	pub tx_hash: [u8; 32],
+	/// Index of its `ImportRequested` log in the EVM block.
+	pub log_index: u32,
+}
+
+/// An item in bridge custody while its ERC-721 mirror lives on the EVM chain.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Export<T: Config> {
+	/// Number of the export, counting every export ever made; the EVM contract mints each
+	/// export once, so a restarted relayer cannot mint twice.
+	pub id: u64,
+	/// The holder who exported the item.
+	pub from: AccountIdOf<T>,
+	/// The EVM address the token is minted to.
+	pub evm_owner: EvmAddress,
+	/// The block of the export.
+	pub at: BlockNumberFor<T>,
+}

@@ -27,6 +27,8 @@ pub trait WeightInfo {
 	fn raise_watermark() -> Weight;
 	fn set_collection_frozen() -> Weight;
 	fn set_item_frozen() -> Weight;
+	fn export_item() -> Weight;
+	fn import_item() -> Weight;
 }
 
 macro_rules! weights {
@@ -107,6 +109,22 @@ macro_rules! weights {
 			Weight::from_parts(14_000_000, 3_600)
 				.saturating_add($db.reads(1_u64))
 				.saturating_add($db.writes(1_u64))
+		}
+		/// Storage: `Collectibles::Exports` (r:1 w:1), `Collectibles::Collections` (r:1),
+		/// `Collectibles::Items` (r:1 w:1), `Works::Works` (r:1),
+		/// `Collectibles::NextExportId` (r:1 w:1), `Collectibles::Account` (w:2)
+		fn export_item() -> Weight {
+			Weight::from_parts(40_000_000, 6_000)
+				.saturating_add($db.reads(5_u64))
+				.saturating_add($db.writes(5_u64))
+		}
+		/// Storage: `Collectibles::ImportedBurns` (r:1 w:1), `Collectibles::Exports` (r:1 w:1),
+		/// `Collectibles::Collections` (r:1), `Collectibles::Items` (r:1 w:1), `Works::Works`
+		/// (r:1), `Works::AttestationOf` (r:1), `Collectibles::Account` (w:2)
+		fn import_item() -> Weight {
+			Weight::from_parts(44_000_000, 6_000)
+				.saturating_add($db.reads(6_u64))
+				.saturating_add($db.writes(5_u64))
 		}
 	};
 }

@@ -141,6 +141,9 @@ impl pallet_collectibles::Config for Test {
 	type Attestations = Works;
 	type ArbitrationOrigin = EnsureRoot<u64>;
 	type TagVerifierOrigin = EnsureRoot<u64>;
+	type BridgeOrigin = EnsureRoot<u64>;
+	/// An account no test uses.
+	type BridgeCustodian = ConstU64<999_999>;
 	type CollectionDeposit = ConstU64<10>;
 	type ItemDeposit = ConstU64<1>;
 	type MaxMintBatch = ConstU32<10>;

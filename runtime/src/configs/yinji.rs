@@ -82,6 +82,9 @@ impl pallet_collectibles::Config for Runtime {
 	type ArbitrationOrigin = ConsortiumOrigin;
 	type TagVerifierOrigin =
 		frame_support::traits::EitherOfDiverse<EnsureRoot<AccountId>, InstitutionAccount>;
+	/// Two thirds of the member institutions attest each burn on the EVM chain.
+	type BridgeOrigin = ConsortiumOrigin;
+	type BridgeCustodian = BridgeCustodian;
 	type CollectionDeposit = ConstU128<{ 10 * MILLI_UNIT }>;
 	type ItemDeposit = ConstU128<{ MILLI_UNIT }>;
 	type MaxMintBatch = ConstU32<50>;
@@ -108,6 +111,10 @@ parameter_types! {
 	/// Where platform fees go: an account without a known key, spent by the consortium's vote.
 	pub FeeDestination: AccountId = sp_runtime::traits::AccountIdConversion::into_account_truncating(
 		&frame_support::PalletId(*b"yj/feess"),
+	);
+	/// Who holds items exported to the EVM chain: an account without a known key.
+	pub BridgeCustodian: AccountId = sp_runtime::traits::AccountIdConversion::into_account_truncating(
+		&frame_support::PalletId(*b"yj/brdge"),
 	);
 	/// Who pays points discounts: funded by the platform.
 	pub Sponsor: AccountId = sp_runtime::traits::AccountIdConversion::into_account_truncating(

@@ -1,5 +1,6 @@
 //! The pallet's calls, one feature per file, each an `impl Pallet<T>` block.
 
+mod bridge;
 mod collection;
 mod freeze;
 mod mint;

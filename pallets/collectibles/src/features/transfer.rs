@@ -99,7 +99,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Gives `held` a new owner: updates the owner index, restarts the hold period and
 	/// increments the nonce, which voids the item's listings.
-	fn move_item(
+	pub(crate) fn move_item(
 		collection: CollectionId,
 		item: ItemId,
 		held: &mut Item<T>,

@@ -1,5 +1,6 @@
 //! Unit tests of the collectibles pallet, one file per feature.
 
+mod bridge;
 mod collection;
 mod freeze;
 mod inspect;
