@@ -1,5 +1,6 @@
 //! The member page (`/me`): loyalty points and when they expire, the tier and the next one, the
-//! points history, and the items the member holds.
+//! points history, and the items the member holds, with a form to export each exportable one to
+//! the EVM mirror.
 //!
 //! Points and tiers are read from the chain at its finalized head (the index may lag a block);
 //! the history comes from the index.
@@ -8,7 +9,7 @@ use crate::{
 	accounts::Session,
 	flows::calls::{account, BLOCK_MS},
 	now_ms,
-	shop::pages::{layout, needs_login},
+	shop::pages::{chain_form, layout, needs_login},
 	tags::{
 		self,
 		ledger::{bad, Ledger},
@@ -215,7 +216,19 @@ async fn member(
 				} @else {
 					ul {
 						@for item in &items {
-							li { "系列 Collection #" (item.collection) " · #" (item.item) " · 作品 work #" (item.work) }
+							li {
+								"系列 Collection #" (item.collection) " · #" (item.item) " · 作品 work #" (item.work)
+								@if item.exportable {
+									details {
+										summary { "导出到以太坊钱包 Export to an EVM wallet" }
+										(chain_form("/api/flows/export_item", Some("/me"), "导出 Export", html! {
+											input type="hidden" name="collection" data-type="number" value=(item.collection);
+											input type="hidden" name="item" data-type="number" value=(item.item);
+											label { "EVM 地址 EVM address" input name="evm_address" required pattern="0x[0-9a-fA-F]{40}" placeholder="0x…"; }
+										}))
+									}
+								}
+							}
 						}
 					}
 				}

@@ -4,8 +4,8 @@
 //! museum approves in its console; the creator registers a work from a file, creates a
 //! collection, mints and puts the prints in the shop, all in the studio. A buyer logs in,
 //! searches, puts two products in the cart, checks out and sees the order paid; the seller
-//! marks it shipped; the buyer opens the tea pot's tag URL, sees it genuine, claims it, and
-//! finds the points on the member page. Each page is screenshotted (into `docs/screenshots/`
+//! marks it shipped; the buyer opens the tea pot's tag URL, sees it genuine, claims it, finds
+//! the points on the member page and exports the print to an EVM wallet there. Each page is screenshotted (into `docs/screenshots/`
 //! when `YINJI_SCREENSHOTS=1`) and checked by axe-core against WCAG 2 A and AA.
 //!
 //! `scripts/setup` installs chromium and the script's npm packages.
@@ -187,5 +187,14 @@ async fn a_buyer_shops_checks_out_and_claims_by_tap_in_chromium_on_a_phone_and_a
 		let tapped = format!("/t/1?{}", tap::simulate(&keys, uids[index], 5, Some(b"CC")));
 		browse("claim", &base, viewport, &shots, (&email, password), &tapped).await;
 		order_line(&router, buyer, "physical", "claimed").await;
+		// The print went to the EVM mirror from the member page: the buyer holds the tea pot only.
+		let (_, _, body) = send(&router, get("/api/me/items", buyer)).await;
+		let held: Vec<u64> = json(&body)["items"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.map(|item| item["collection"].as_u64().unwrap())
+			.collect();
+		assert_eq!(held, [pots], "{}", String::from_utf8_lossy(&body));
 	}
 }

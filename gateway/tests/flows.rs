@@ -174,6 +174,22 @@ async fn every_trading_and_governance_flow_reaches_the_chain() {
 	let events = run_flow(&router, &creator, "gift", gift).await;
 	assert_eq!(all(&events, "Collectibles.Gifted").len(), 1, "{events}");
 
+	// The collector takes item 1 (bought through an offer) to an EVM wallet; an address that is
+	// not one is refused before anything reaches the chain.
+	let export =
+		|address: &str| json!({ "collection": collection, "item": 1, "evm_address": address });
+	let (status, _, body) = send(&router, flow(&collector, "export_item", export("0x12"))).await;
+	assert_eq!(
+		(status, json(&body)["code"].as_str()),
+		(StatusCode::BAD_REQUEST, Some("bad_evm_address"))
+	);
+	let wallet = format!("0x{}", "ab".repeat(20));
+	let events = run_flow(&router, &collector, "export_item", export(&wallet)).await;
+	let exported = all(&events, "Collectibles.Exported");
+	assert_eq!(exported.len(), 1, "{events}");
+	assert_eq!(exported[0]["fields"]["evm_owner"], wallet);
+	assert_eq!(exported[0]["fields"]["from"], address(&collector));
+
 	// The collector disputes the work; the council (Alice and the museum) dismisses the claim:
 	// the museum proposes through the gateway, both vote, the museum closes.
 	let photo = [PNG, b"evidence"].concat();

@@ -324,13 +324,16 @@ pub struct OwnedItem {
 	pub work: u64,
 	/// The block it was minted in.
 	pub minted_block: u64,
+	/// Whether its collection lets it go to the EVM mirror: a digital collectible whose policy
+	/// allows sales and whose holders need no KYC level (what `export_item` checks).
+	pub exportable: bool,
 }
 
 /// The items `owner` holds (not burned), by collection and item.
 pub async fn items_of(db: &Db, owner: &str) -> Result<Vec<OwnedItem>, sqlx::Error> {
 	let rows = sqlx::query(
-		"SELECT i.collection, i.item, c.work, i.minted_block FROM items i \
-		 JOIN collections c ON c.id = i.collection \
+		"SELECT i.collection, i.item, c.work, i.minted_block, c.kind, c.policy, c.min_holder_kyc \
+		 FROM items i JOIN collections c ON c.id = i.collection \
 		 WHERE i.owner = $1 AND i.burned_block IS NULL ORDER BY i.collection, i.item",
 	)
 	.bind(owner.to_string())
@@ -338,11 +341,16 @@ pub async fn items_of(db: &Db, owner: &str) -> Result<Vec<OwnedItem>, sqlx::Erro
 	.await?;
 	rows.iter()
 		.map(|row| {
+			let policy: String = row.try_get("policy")?;
+			let kind: String = row.try_get("kind")?;
 			Ok(OwnedItem {
 				collection: u(row, "collection")?,
 				item: u(row, "item")?,
 				work: u(row, "work")?,
 				minted_block: u(row, "minted_block")?,
+				exportable: kind == "DigitalCollectible"
+					&& u(row, "min_holder_kyc")? == 0
+					&& matches!(policy.as_str(), r#""Free""# | r#""SettlementOnly""#),
 			})
 		})
 		.collect()

@@ -257,6 +257,12 @@ async fn check_rows(db: &Db, last: u64) {
 			.await
 			.unwrap();
 	assert_eq!(owners, [(0, 1, friend.clone()), (0, 2, buyer.clone()), (1, 1, friend.clone())]);
+	// Only the settlement-only digital collectible may go to the EVM mirror, not the gift-only.
+	let held = queries::items_of(db, &friend).await.unwrap();
+	assert_eq!(
+		held.iter().map(|i| (i.collection, i.item, i.exportable)).collect::<Vec<_>>(),
+		[(0, 1, true), (1, 1, false)]
+	);
 
 	// Provenance of 0/1: minted to the collector, sold to the buyer at the listed price,
 	// exported into bridge custody and imported to the friend.

@@ -60,6 +60,7 @@ pub const FLOWS: &[(&str, &[Role])] = &[
 	("settle_auction", TRADERS),
 	("cancel_auction", TRADERS),
 	("gift", TRADERS),
+	("export_item", TRADERS),
 	("bind_tag", CREATORS),
 	("unbind_tag", CREATORS),
 	("dispute", TRADERS),
@@ -282,6 +283,23 @@ pub async fn build(
 		"cancel_auction" => one("Marketplace", "cancel_auction", item(r)?),
 		"gift" => {
 			one("Collectibles", "gift", [item(r)?, vec![account(&need(&r.to, "to")?)?]].concat())
+		}
+		"export_item" => {
+			let address =
+				hex::decode(need(&r.evm_address, "evm_address")?.trim_start_matches("0x"))
+					.ok()
+					.filter(|bytes| bytes.len() == 20)
+					.ok_or_else(|| {
+						ApiError::bad_request(
+							"bad_evm_address",
+							"evm_address is an EVM address: 0x and 40 hex digits",
+						)
+					})?;
+			one(
+				"Collectibles",
+				"export_item",
+				[item(r)?, vec![Value::from_bytes(address)]].concat(),
+			)
 		}
 		"bind_tag" => {
 			let tag = hex::decode(need(&r.tag, "tag")?.trim_start_matches("0x"))

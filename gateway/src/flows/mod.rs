@@ -107,6 +107,8 @@ pub struct FlowRequest {
 	pub ruling: Option<String>,
 	/// A node's peer id, as the hex of its bytes.
 	pub peer_id: Option<String>,
+	/// The EVM address (`0x` and 40 hex digits) an exported item is minted to.
+	pub evm_address: Option<String>,
 	/// A council motion's hash (`0x`-hex), from its `Council.Proposed` event.
 	pub proposal: Option<String>,
 	/// A council motion's index, from its `Council.Proposed` event.

@@ -86,7 +86,7 @@ document.addEventListener('submit', async (event) => {
 		const body = {};
 		for (const [name, raw] of new FormData(form)) {
 			if (raw === '' || (raw instanceof File && raw.size === 0)) continue;
-			body[name] = await value(form.elements[name], raw);
+			body[name] = await value(form.elements.namedItem(name), raw);
 		}
 		const answer = await call(form.dataset.api, {
 			method: form.dataset.method || 'POST', headers: headers('application/json'),
