@@ -382,6 +382,27 @@ impl Chain {
 		}
 	}
 
+	/// A client at the best block. The node names its best block, then serves its header; a
+	/// block the node has just replaced as best can be gone in between ("cannot find the block
+	/// header"), so a failed attempt is retried twice on the then best block.
+	async fn at_best(
+		&self,
+	) -> Result<
+		ClientAtBlock<SubstrateConfig, OnlineClientAtBlockImpl<SubstrateConfig>>,
+		subxt::error::OnlineClientAtBlockError,
+	> {
+		let mut attempt = 0;
+		loop {
+			match self.api.at_current_block().await {
+				Err(error) if attempt < 2 => {
+					attempt += 1;
+					tracing::debug!(%error, "the best block moved on; asking again");
+				}
+				outcome => return outcome,
+			}
+		}
+	}
+
 	/// The ayes a council motion needs to pass as a consortium decision: two thirds of the
 	/// members in `Council.Members` at the finalized head, rounded up (at least one).
 	pub async fn council_threshold(&self) -> Result<u32, Error> {
@@ -404,7 +425,28 @@ impl Chain {
 		args: Vec<Value>,
 		signer: &Keypair,
 	) -> Result<Submitted, Error> {
-		self.submit_payload(&dynamic::tx(pallet, call, Composite::unnamed(args)), signer).await
+		self.submit_payload(&dynamic::tx(pallet, call, Composite::unnamed(args)), signer, None)
+			.await
+	}
+
+	/// [`Chain::submit`] with the transaction's `nonce` given, so that one account may have
+	/// several transactions in flight (the chain load benchmark does).
+	pub async fn submit_with_nonce(
+		&self,
+		pallet: &str,
+		call: &str,
+		args: Vec<Value>,
+		signer: &Keypair,
+		nonce: u64,
+	) -> Result<Submitted, Error> {
+		let payload = dynamic::tx(pallet, call, Composite::unnamed(args));
+		self.submit_payload(&payload, signer, Some(nonce)).await
+	}
+
+	/// The next nonce of `account` at the best block.
+	pub async fn nonce(&self, account: [u8; 32]) -> Result<u64, Error> {
+		let at = self.at_best().await.map_err(|e| rpc_error("account nonce", e))?;
+		at.tx().account_nonce(&account.into()).await.map_err(|e| rpc_error("account nonce", e))
 	}
 
 	/// Submits `pallet.call(args)` through `Sudo.sudo` (development chains only).
@@ -440,7 +482,7 @@ impl Chain {
 			reason: e.to_string(),
 		};
 		let payload = dynamic::tx(pallet, call, Composite::unnamed(args));
-		let at = self.api.at_current_block().await.map_err(|e| failed(&e))?;
+		let at = self.at_best().await.map_err(|e| failed(&e))?;
 		let length = at.tx().call_data(&payload).map_err(|e| failed(&e))?.len();
 		let length = u32::try_from(length).map_err(|e| failed(&e))?;
 		Ok((payload.into_value(), length))
@@ -478,7 +520,7 @@ impl Chain {
 			call: name.clone(),
 			reason: e.to_string(),
 		};
-		let at = self.api.at_current_block().await.map_err(|e| failed(&e))?;
+		let at = self.at_best().await.map_err(|e| failed(&e))?;
 		let payload = dynamic::tx(pallet, call, Composite::unnamed(args));
 		let call_data = at.tx().call_data(&payload).map_err(|e| failed(&e))?;
 		let nonce = at.tx().account_nonce(&account.into()).await.map_err(|e| failed(&e))?;
@@ -533,17 +575,23 @@ impl Chain {
 		&self,
 		payload: &subxt::tx::DynamicPayload<Composite<()>>,
 		signer: &Keypair,
+		nonce: Option<u64>,
 	) -> Result<Submitted, Error> {
 		let name = format!("{}.{}", payload.pallet_name(), payload.call_name());
 		let failed = |e: &dyn std::fmt::Display| Error::Extrinsic {
 			call: name.clone(),
 			reason: e.to_string(),
 		};
-		let at = self.api.at_current_block().await.map_err(|e| failed(&e))?;
-		let events = at
-			.tx()
-			.sign_and_submit_then_watch_default(payload, signer)
-			.await
+		let at = self.at_best().await.map_err(|e| failed(&e))?;
+		let mut tx = at.tx();
+		let progress = match nonce {
+			None => tx.sign_and_submit_then_watch_default(payload, signer).await,
+			Some(nonce) => {
+				let params = params(nonce, at.block_number(), at.block_hash());
+				tx.sign_and_submit_then_watch(payload, signer, params).await
+			}
+		};
+		let events = progress
 			.map_err(|e| failed(&e))?
 			.wait_for_finalized_success()
 			.await

@@ -35,8 +35,8 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Benchmark the runtime (`benchmark pallet` needs a build with `--features
-	/// runtime-benchmarks`).
+	/// Benchmark the runtime (`benchmark pallet` needs a runtime built with
+	/// `runtime-benchmarks`: `--runtime <wasm>`, or a node built with that feature).
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 
