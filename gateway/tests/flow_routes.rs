@@ -33,6 +33,9 @@ fn complete(flow: &str) -> serde_json::Value {
 		}
 		"withdraw_offer" | "accept_offer" => json!({ "offer": 0 }),
 		"gift" => json!({ "collection": 0, "item": 1, "to": ACCOUNT }),
+		"export_item" => {
+			json!({ "collection": 0, "item": 1, "evm_address": format!("0x{}", "ab".repeat(20)) })
+		}
 		"bind_tag" => json!({
 			"collection": 0, "item": 1, "tag": ACCOUNT, "tag_kind": "Ntag424", "key_epoch": 1,
 		}),
@@ -127,6 +130,11 @@ async fn malformed_fields_and_unknown_flows_are_refused_with_a_reason() {
 	let creator = sign_up(&router, "maker@example.com", "a long passphrase", "creator").await;
 	let cases = [
 		("gift", json!({ "collection": 0, "item": 1, "to": "0x1234" }), "bad_account"),
+		(
+			"export_item",
+			json!({ "collection": 0, "item": 1, "evm_address": ACCOUNT }),
+			"bad_evm_address",
+		),
 		(
 			"create_collection",
 			json!({ "work": 0, "max_supply": 5, "metadata_cid": "m", "policy": "Anything" }),
