@@ -199,12 +199,12 @@ impl<P: Provider + Clone> Bridge<P> {
 		let args = vec![Value::u128(threshold.into()), call, Value::u128(length.into())];
 		let submitted = self.chain.submit("Council", "propose", args, &self.member).await?;
 		// With a threshold of one the motion runs at once; its outcome is in `Executed`.
-		if let Some(executed) = submitted.event("Council", "Executed") {
-			let outcome = format!("{executed:?}");
-			if outcome.contains("Err") {
-				tracing::warn!(tx = %burn.tx_hash, log = burn.log_index, %outcome, "import refused");
-				return Ok(false);
-			}
+		let result = submitted
+			.event("Council", "Executed")
+			.and_then(|executed| yinji_client::fields::field(executed, "result"));
+		if let Some(("Err", reason)) = result.and_then(yinji_client::fields::variant) {
+			tracing::warn!(tx = %burn.tx_hash, log = burn.log_index, ?reason, "import refused");
+			return Ok(false);
 		}
 		tracing::info!(tx = %burn.tx_hash, log = burn.log_index, "import proposed");
 		Ok(true)
