@@ -561,13 +561,14 @@ impl Chain {
 		let submittable = signable
 			.sign_with_account_and_signature(&prepared.account.into(), &signature)
 			.map_err(|e| failed(&e))?;
-		let events = submittable
+		let in_block = submittable
 			.submit_and_watch()
 			.await
 			.map_err(|e| failed(&e))?
-			.wait_for_finalized_success()
+			.wait_for_finalized()
 			.await
 			.map_err(|e| failed(&e))?;
+		let events = events_of(&in_block).await.map_err(|e| failed(&e))?;
 		submitted(&events).map_err(|e| failed(&e))
 	}
 
@@ -591,12 +592,42 @@ impl Chain {
 				tx.sign_and_submit_then_watch(payload, signer, params).await
 			}
 		};
-		let events = progress
-			.map_err(|e| failed(&e))?
-			.wait_for_finalized_success()
-			.await
-			.map_err(|e| failed(&e))?;
+		let in_block =
+			progress.map_err(|e| failed(&e))?.wait_for_finalized().await.map_err(|e| failed(&e))?;
+		let events = events_of(&in_block).await.map_err(|e| failed(&e))?;
 		submitted(&events).map_err(|e| failed(&e))
+	}
+}
+
+/// The events of a finalized transaction, or its dispatch error. The node announces the block
+/// as finalized before every RPC method can serve its header: a fast node answers the header
+/// request that follows with "not found" now and then (seen on release nodes under load). So
+/// a block not found yet is asked for again, five times at most, 100 ms apart and doubling.
+async fn events_of(
+	in_block: &subxt::transactions::TransactionInBlock<
+		SubstrateConfig,
+		OnlineClientAtBlockImpl<SubstrateConfig>,
+	>,
+) -> Result<subxt::extrinsics::ExtrinsicEvents<SubstrateConfig>, subxt::error::TransactionEventsError>
+{
+	use subxt::error::{OnlineClientAtBlockError, TransactionEventsError};
+	let mut delay = Duration::from_millis(100);
+	let mut attempt = 0;
+	loop {
+		match in_block.wait_for_success().await {
+			Err(
+				TransactionEventsError::CannotInstantiateClientAtBlock(
+					OnlineClientAtBlockError::BlockHeaderNotFound { .. },
+				)
+				| TransactionEventsError::BlockNotFound { .. },
+			) if attempt < 5 => {
+				attempt += 1;
+				tracing::debug!(attempt, "the finalized block is not served yet; asking again");
+				tokio::time::sleep(delay).await;
+				delay *= 2;
+			}
+			outcome => return outcome,
+		}
 	}
 }
 

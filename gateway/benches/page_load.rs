@@ -2,7 +2,8 @@
 //! dev node) holding the demo shop plus 2 000 more products: the catalog page with a search
 //! (`GET /shop/search?q=…`, full text over every product) and an item page (`GET /shop/p/…`,
 //! which also reads the chain and the index), each against the bare `GET /health` of the same
-//! server in the same run. Prints requests/s and p99 latency of each and their ratios.
+//! server in the same run. Prints requests/s and p99 latency of each and their ratios, and writes
+//! them to `$YINJI_BENCH_OUT` if set.
 //!
 //! `cargo bench -p yinji-gateway --bench page_load` (the node binary must be built:
 //! `cargo build -p yinji-node`; `wrk` from Debian, which `scripts/setup` installs).
@@ -15,7 +16,7 @@
 mod common;
 mod wrk;
 
-use wrk::wrk;
+use wrk::{report, wrk};
 use yinji_gateway::app;
 
 const EXTRA_PRODUCTS: u32 = 2_000;
@@ -69,14 +70,10 @@ async fn main() {
 	let health_after = wrk(&format!("{base}/health"), None, seconds);
 	let bare = (health.0.max(health_after.0), health.1.min(health_after.1));
 	println!("products     : {}", EXTRA_PRODUCTS + 4);
-	println!("bare /health : {:9.1} requests/s, p99 {:8.2} ms", bare.0, bare.1);
-	println!("catalog page : {:9.1} requests/s, p99 {:8.2} ms", catalog.0, catalog.1);
-	println!("item page    : {:9.1} requests/s, p99 {:8.2} ms", item.0, item.1);
-	for (name, figures) in [("catalog", catalog), ("item", item)] {
-		println!(
-			"ratio {name}/bare: throughput {:.4}, p99 latency {:.1}x",
-			figures.0 / bare.0,
-			figures.1 / bare.1
-		);
-	}
+	report(
+		seconds,
+		bare,
+		&[("GET /shop/search?q=茶盏… (catalog)", catalog), ("GET /shop/p/{id} (item)", item)],
+		serde_json::json!({ "products": EXTRA_PRODUCTS + 4 }),
+	);
 }

@@ -1,7 +1,7 @@
 //! Tag verification under load: `wrk` against a real gateway on a real dev node, tap reads
 //! (`GET /t/1?…`, every one a fresh, genuine read of one of 16 bound tags) and, in the same
 //! run, the bare `GET /health` of the same server as the baseline. Prints requests/s and p99
-//! latency of each and their ratios.
+//! latency of each and their ratios, and writes them to `$YINJI_BENCH_OUT` if set.
 //!
 //! `cargo bench -p yinji-gateway --bench verify_load` (the node binary must be built:
 //! `cargo build -p yinji-node`; `wrk` from Debian, which `scripts/setup` installs).
@@ -15,7 +15,7 @@ mod common;
 mod wrk;
 
 use std::{fmt::Write, time::Duration};
-use wrk::wrk;
+use wrk::{report, wrk};
 use yinji_client::{
 	subxt_signer::sr25519::dev,
 	testing::{ok, wait_finalized, DevNode},
@@ -113,13 +113,6 @@ async fn main() {
 	let verify = wrk(&format!("{base}/"), Some(lua.to_str().unwrap()), seconds);
 	let health_after = wrk(&format!("{base}/health"), None, seconds);
 	let bare = (health.0.max(health_after.0), health.1.min(health_after.1));
-	println!("bare /health : {:9.1} requests/s, p99 {:8.2} ms", bare.0, bare.1);
-	println!("tap verify   : {:9.1} requests/s, p99 {:8.2} ms", verify.0, verify.1);
-	println!(
-		"ratio verify/bare: throughput {:.4}, p99 latency {:.1}x",
-		verify.0 / bare.0,
-		verify.1 / bare.1
-	);
 	// What the reads were judged: all should be genuine (fresh, in order).
 	let verdicts: Vec<(String, i64)> =
 		sqlx::query_as("SELECT verdict, COUNT(*) FROM tag_reads GROUP BY verdict ORDER BY verdict")
@@ -127,4 +120,12 @@ async fn main() {
 			.await
 			.unwrap();
 	println!("verdicts: {verdicts:?}");
+	let verdicts: serde_json::Map<String, serde_json::Value> =
+		verdicts.into_iter().map(|(verdict, n)| (verdict, n.into())).collect();
+	report(
+		seconds,
+		bare,
+		&[("GET /t/1?… (tap verified)", verify)],
+		serde_json::json!({ "tags": TAGS, "verdicts": verdicts }),
+	);
 }

@@ -2,7 +2,8 @@
 //! as a ratio to a loop that only fetches the same blocks (same client, same concurrency) and
 //! writes nothing. Run with `cargo bench -p yinji-indexer --bench catch_up` (the node binary must
 //! be built: `cargo build -p yinji-node`); `YINJI_BENCH_ROUNDS` (default 8) sets the load: rounds of four
-//! concurrent batches of 150 work registrations, which fill most of a block.
+//! concurrent batches of 150 work registrations, which fill most of a block. `YINJI_BENCH_OUT`
+//! names a JSON file for the figures (`scripts/bench` renders it into `docs/benchmarks.md`).
 
 // A benchmark program: a failed step ends it with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, missing_docs)]
@@ -77,6 +78,15 @@ async fn main() {
 		events as f64 / index_seconds
 	);
 	println!("ratio index/fetch-only: {:.2}", fetch_seconds / index_seconds);
+	if let Ok(path) = std::env::var("YINJI_BENCH_OUT") {
+		let figures = serde_json::json!({
+			"rounds": rounds, "blocks": last + 1, "events": events,
+			"busiest_events": busiest_events, "busiest_fill": fill,
+			"fetch_blocks_s": blocks / fetch_seconds, "fetch_events_s": events as f64 / fetch_seconds,
+			"index_blocks_s": blocks / index_seconds, "index_events_s": events as f64 / index_seconds,
+		});
+		std::fs::write(path, figures.to_string()).unwrap();
+	}
 }
 
 /// The share of the normal dispatch class's ref_time limit that block `number` used.

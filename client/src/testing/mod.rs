@@ -7,6 +7,7 @@
 //! `yinji-node` in the `debug` directory of `$CARGO_TARGET_DIR` (or of the workspace's
 //! `target/`). Build it first with `cargo build -p yinji-node`; the test scripts do.
 
+pub mod network;
 mod postgres;
 
 pub use postgres::Postgres;
@@ -19,6 +20,14 @@ use std::{
 	process::{Child, Command, Stdio},
 	time::{Duration, Instant},
 };
+
+/// Kills a node process at once (SIGKILL), as a crash would, and reaps it.
+fn kill(child: &mut Option<Child>) {
+	if let Some(mut child) = child.take() {
+		let _ = child.kill();
+		let _ = child.wait();
+	}
+}
 
 /// A free TCP port on loopback (the OS picks it; it is released for the process to take).
 pub fn free_port() -> u16 {
@@ -87,10 +96,7 @@ impl DevNode {
 
 	/// Kills the process at once (SIGKILL), as a crash would.
 	pub fn kill(&mut self) {
-		if let Some(mut child) = self.child.take() {
-			let _ = child.kill();
-			let _ = child.wait();
-		}
+		kill(&mut self.child);
 	}
 
 	/// Starts the process again on the same ports and database.

@@ -1,4 +1,4 @@
-//! Running `wrk` and reading its figures, for the load benchmarks.
+//! Running `wrk` and reading its figures, for the load benchmarks, and writing them out.
 
 use std::process::Command;
 
@@ -36,5 +36,41 @@ fn millis(text: &str) -> f64 {
 		"ms" => number,
 		"s" => number * 1000.0,
 		other => panic!("latency unit {other}"),
+	}
+}
+
+/// Prints each route's requests/s and p99 latency and its ratios to the bare route's, and writes
+/// them with `extra` to the JSON file `$YINJI_BENCH_OUT` names, if any (`scripts/bench` renders
+/// it into `docs/benchmarks.md`).
+pub fn report(
+	seconds: u64,
+	bare: (f64, f64),
+	routes: &[(&str, (f64, f64))],
+	extra: serde_json::Value,
+) {
+	println!("{:<36}: {:9.1} requests/s, p99 {:8.2} ms", "GET /health (bare)", bare.0, bare.1);
+	for (route, figures) in routes {
+		println!("{route:<36}: {:9.1} requests/s, p99 {:8.2} ms", figures.0, figures.1);
+		println!(
+			"{:<36}  ratio to bare: throughput {:.4}, p99 latency {:.1}x",
+			"",
+			figures.0 / bare.0,
+			figures.1 / bare.1
+		);
+	}
+	if let Ok(path) = std::env::var("YINJI_BENCH_OUT") {
+		let routes: Vec<_> = routes
+			.iter()
+			.map(
+				|(route, (rate, p99))| serde_json::json!({ "route": route, "rate": rate, "p99_ms": p99 }),
+			)
+			.collect();
+		let figures = serde_json::json!({
+			"seconds": seconds,
+			"bare": { "rate": bare.0, "p99_ms": bare.1 },
+			"routes": routes,
+			"extra": extra,
+		});
+		std::fs::write(path, figures.to_string()).expect("the figures file is writable");
 	}
 }

@@ -20,15 +20,9 @@ use subxt_signer::sr25519::{dev, Keypair};
 
 const MINUTE: Duration = Duration::from_secs(60);
 
-/// A four-institution network of `--chain local`: Alice's node first, the others booting from
-/// it. Returns the nodes and a client of Alice's node.
+/// A four-institution network of `--chain local`, and a client of Alice's node.
 async fn local_network(root: &std::path::Path) -> (Vec<Node>, Chain) {
-	let alice = Node::start(root, 0, "local", &[], true);
-	let boot = vec![alice.multiaddr()];
-	let mut nodes = vec![alice];
-	for index in 1..4 {
-		nodes.push(Node::start(root, index, "local", &boot, true));
-	}
+	let nodes = harness::local_network(root);
 	let chain = connect(&nodes[0]).await;
 	(nodes, chain)
 }

@@ -2,7 +2,10 @@
 
 use crate::{Account, Collections, Config, Error, Event, HoldReason, Item, Items, Pallet};
 use frame_support::{ensure, traits::fungible::MutateHold};
-use sp_runtime::{traits::Get, DispatchError};
+use sp_runtime::{
+	traits::{CheckedMul, Get},
+	DispatchError,
+};
 use yinji_primitives::{CollectionId, ItemId};
 
 impl<T: Config> Pallet<T> {
@@ -25,10 +28,14 @@ impl<T: Config> Pallet<T> {
 		let minted = record.minted.checked_add(count).ok_or(Error::<T>::Overflow)?;
 		ensure!(minted <= record.max_supply, Error::<T>::MaxSupplyReached);
 
+		// One hold for the whole batch: a hold writes the issuer's account and its holds, so
+		// holding per item would cost a balance write per edition. Each item still records its
+		// own deposit, released when it is burned.
 		let deposit = T::ItemDeposit::get();
+		let total = deposit.checked_mul(&count.into()).ok_or(Error::<T>::Overflow)?;
+		T::Currency::hold(&HoldReason::Item.into(), &record.issuer, total)?;
 		let first = record.minted.saturating_add(1);
 		for item in first..=minted {
-			T::Currency::hold(&HoldReason::Item.into(), &record.issuer, deposit)?;
 			Items::<T>::insert(
 				collection,
 				item,

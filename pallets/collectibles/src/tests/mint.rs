@@ -108,3 +108,24 @@ fn mint_fails_when_the_item_deposit_cannot_be_held() {
 		);
 	});
 }
+
+#[test]
+fn a_batch_whose_deposits_cannot_all_be_held_mints_nothing() {
+	build_and_execute(|| {
+		let collection = collection_with(TransferPolicy::SettlementOnly);
+		let free = pallet_balances::Pallet::<Test>::free_balance(ALICE);
+		// Leave ALICE two item deposits above the existential deposit: a batch of three fails
+		// as a whole, with nothing held and no edition minted.
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(ALICE),
+			DAVE,
+			free - 1 - 2 * ITEM_DEPOSIT
+		));
+		assert_noop!(
+			Collectibles::mint(RuntimeOrigin::signed(ALICE), collection, BOB, 3),
+			TokenError::FundsUnavailable
+		);
+		assert_ok!(Collectibles::mint(RuntimeOrigin::signed(ALICE), collection, BOB, 2));
+		assert_eq!(held(HoldReason::Item, ALICE), 2 * ITEM_DEPOSIT);
+	});
+}
