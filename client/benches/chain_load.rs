@@ -426,7 +426,6 @@ async fn saturate(
 		signed.push(transactions);
 	}
 	let from = chains[0].finalized_number().await.unwrap();
-	let mut start_ms = block_use(&chains[0], from).await.timestamp_ms;
 	let started = Instant::now();
 	let sent = futures::future::join_all(signed.into_iter().map(|transactions| async move {
 		let mut accepted = 0;
@@ -465,9 +464,10 @@ async fn saturate(
 	while blocks.last().is_some_and(|b| b.transactions == 0) {
 		blocks.pop();
 	}
-	if blocks.first().is_some_and(|b| b.number > from + 1) {
-		start_ms = block_use(&chains[0], blocks[0].number - 1).await.timestamp_ms;
-	}
+	let start_ms = match blocks.first() {
+		Some(first) => block_use(&chains[0], first.number - 1).await.timestamp_ms,
+		None => 0,
+	};
 	Burst { submitted, refused, first_refusal, submit_s, blocks, start_ms }
 }
 
