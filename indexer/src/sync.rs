@@ -166,7 +166,7 @@ pub async fn catch_up(
 	let mut progress = Progress::default();
 	while let Some(batch) = blocks.next().await {
 		let batch = batch.map_err(|e| e.1)?;
-		progress.events += write_batch(chain, db, &batch, genesis).await?;
+		progress.events += write_batch(db, &batch, genesis).await?;
 		progress.blocks += batch.len() as u64;
 		bar.inc(batch.len() as u64);
 	}
@@ -185,13 +185,9 @@ pub async fn catch_up(
 
 /// Writes `batch` (consecutive blocks following the cursor) and moves the cursor to its last
 /// block, in one transaction: after a crash the index holds either all of the batch or none of
-/// it. Returns the number of events written.
-async fn write_batch(
-	chain: &Chain,
-	db: &Db,
-	batch: &[ingest::Fetched],
-	genesis: &str,
-) -> Result<u64, Error> {
+/// it. Returns the number of events written. It reads nothing from the chain: the batch was
+/// fetched before the transaction opened.
+async fn write_batch(db: &Db, batch: &[ingest::Fetched], genesis: &str) -> Result<u64, Error> {
 	let Some(last) = batch.last() else { return Ok(0) };
 	let mut tx = db.pool().begin().await?;
 	let cursor: Option<(i64, String)> =
@@ -213,7 +209,7 @@ async fn write_batch(
 				)));
 			}
 		}
-		ingest::apply(&mut tx, chain, fetched).await?;
+		ingest::apply(&mut tx, fetched).await?;
 		events += block.events.len() as u64;
 		parent = Some((int(block.number), to_hex(block.hash.as_bytes())));
 	}

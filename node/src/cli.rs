@@ -37,6 +37,7 @@ pub enum Subcommand {
 
 	/// Benchmark the runtime (`benchmark pallet` needs a runtime built with
 	/// `runtime-benchmarks`: `--runtime <wasm>`, or a node built with that feature).
+	#[cfg(feature = "bench")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

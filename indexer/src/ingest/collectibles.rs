@@ -1,8 +1,7 @@
 //! Collectibles events: collections, ownership changes, tags.
 
-use super::{Fetched, Writer};
+use super::Writer;
 use crate::{db::int, Error};
-use yinji_client::fields::Fields;
 
 impl<'a> Writer<'a, '_> {
 	pub(super) async fn transfer(
@@ -85,20 +84,13 @@ impl<'a> Writer<'a, '_> {
 		match name {
 			"CollectionCreated" => {
 				let collection = f.u64("collection")?;
-				let fetched: &'a Fetched = self.fetched;
-				let stored = u32::try_from(collection)
-					.ok()
-					.and_then(|id| fetched.collections.get(&id))
-					.map(|value| Fields::new(value, "Collectibles.Collections"));
-				let (royalty, policy, min_kyc, metadata) = match &stored {
-					Some(c) => (
-						c.u64("royalty")?,
-						c.json("policy")?.to_string(),
-						c.u64("min_holder_kyc")?,
-						c.text("metadata")?,
-					),
-					None => (0, "null".into(), 0, String::new()),
-				};
+				// The event carries the collection's terms: no storage read is needed.
+				let (royalty, policy, min_kyc, metadata) = (
+					f.u64("royalty")?,
+					f.json("policy")?.to_string(),
+					f.u64("min_holder_kyc")?,
+					f.text("metadata")?,
+				);
 				let query = sqlx::query(
 					"INSERT INTO collections (id, work, issuer, kind, max_supply, royalty_bp, \
 					 policy, min_holder_kyc, metadata_cid, created_block, frozen) \

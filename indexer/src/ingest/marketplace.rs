@@ -5,10 +5,7 @@ use crate::{
 	db::{amount, int},
 	Error,
 };
-use yinji_client::{
-	fields::{number, to_json, variant, Fields},
-	Value,
-};
+use yinji_client::fields::{number, to_json, variant, Fields};
 
 impl<'a> Writer<'a, '_> {
 	pub(super) async fn listing(
@@ -210,42 +207,26 @@ impl<'a> Writer<'a, '_> {
 			self.exec(query).await?;
 		}
 		self.close_listing(collection, item, "sold").await?;
-		self.accepted_offers(collection, item, &buyer).await
+		self.close_settled_offer().await
 	}
 
-	/// An accepted offer settles without an event of its own: the buyer's open offers on the
-	/// item that no longer exist on chain after the sale are the accepted one.
-	pub(super) async fn accepted_offers(
-		&mut self,
-		collection: u64,
-		item: u64,
-		buyer: &str,
-	) -> Result<(), Error> {
-		let candidates: Vec<i64> = sqlx::query_scalar(
-			"SELECT offer FROM offers WHERE collection = $1 AND item = $2 AND offerer = $3 \
-			 AND closed_block IS NULL",
+	/// The offer a sale closed, as its `Settled` event names it (an accepted offer, or the held
+	/// offer a tap claimed with).
+	async fn close_settled_offer(&mut self) -> Result<(), Error> {
+		let kind = self.fields().get("kind")?;
+		let offer = match variant(kind) {
+			Some(("Offer" | "Claim", values)) => values.values().next().and_then(number),
+			Some(_) => return Ok(()),
+			None => None,
+		};
+		let offer = offer.ok_or_else(|| Error::Invalid(format!("sale kind {}", to_json(kind))))?;
+		let offer = i64::try_from(offer)
+			.map_err(|_| Error::Invalid(format!("offer id {offer} above i64")))?;
+		let query = sqlx::query(
+			"UPDATE offers SET closed_block = $1, close_reason = 'accepted' WHERE offer = $2",
 		)
-		.bind(int(collection))
-		.bind(int(item))
-		.bind(buyer.to_string())
-		.fetch_all(&mut **self.tx)
-		.await?;
-		if candidates.is_empty() {
-			return Ok(());
-		}
-		let view = self.chain.at(self.fetched.block.number).await?;
-		for offer in candidates {
-			let key = vec![Value::u128(u128::try_from(offer).unwrap_or_default())];
-			if view.storage("Marketplace", "Offers", key).await?.is_none() {
-				let query = sqlx::query(
-					"UPDATE offers SET closed_block = $1, close_reason = 'accepted' \
-					 WHERE offer = $2",
-				)
-				.bind(self.number())
-				.bind(offer);
-				self.exec(query).await?;
-			}
-		}
-		Ok(())
+		.bind(self.number())
+		.bind(offer);
+		self.exec(query).await
 	}
 }

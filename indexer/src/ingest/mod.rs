@@ -1,5 +1,6 @@
-//! From a finalized block to rows: fetch the block with its yinji events (and the few storage
-//! values the events do not carry), then write everything in the caller's transaction.
+//! From a finalized block to rows: fetch the block with its yinji events, then write everything
+//! in the caller's transaction. The rows are a function of the events alone: writing makes no
+//! chain read while the transaction is open.
 //!
 //! The writing is one [`Writer`] per event; its handlers are split by pallet: `works`,
 //! `collectibles`, `marketplace`, `loyalty`.
@@ -10,7 +11,6 @@ mod marketplace;
 mod works;
 
 use crate::{db::int, Error};
-use std::collections::BTreeMap;
 use yinji_client::{
 	fields::{bytes, number, pairs, to_hex, to_json, variant, Fields},
 	Block, Chain, ChainEvent, Value,
@@ -21,53 +21,22 @@ pub const PALLETS: &[&str] = &["Works", "Collectibles", "Marketplace", "Loyalty"
 
 type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
-/// A block as fetched, ready to write.
+/// A block as fetched, ready to write: everything its rows need is in its events, so writing
+/// it reads nothing from the chain.
 pub struct Fetched {
 	/// The block and its yinji events.
 	pub block: Block,
-	/// `Works.Works(id)` at this block, for each work registered in it.
-	works: BTreeMap<u64, Value>,
-	/// `Collectibles.Collections(id)` at this block, for each collection created in it.
-	collections: BTreeMap<u32, Value>,
 }
 
-/// Fetches block `number` with its yinji events and the storage its events need.
+/// Fetches block `number` with its yinji events. This is the only chain read of indexing a
+/// block, and it happens before the block's database transaction opens.
 pub async fn fetch(chain: &Chain, number: u64) -> Result<Fetched, Error> {
-	let view = chain.at(number).await?;
-	let block = view.block(PALLETS).await?;
-	let mut works = BTreeMap::new();
-	let mut collections = BTreeMap::new();
-	for event in &block.events {
-		let fields = Fields::new(&event.fields, format!("{}.{}", event.pallet, event.name));
-		match (event.pallet.as_str(), event.name.as_str()) {
-			("Works", "WorkRegistered") => {
-				let work = fields.u64("work")?;
-				// The entry is gone only if the work was withdrawn in the same block; its
-				// details are then unknown and the row says so.
-				if let Some(value) =
-					view.storage("Works", "Works", vec![Value::u128(work.into())]).await?
-				{
-					works.insert(work, value);
-				}
-			}
-			("Collectibles", "CollectionCreated") => {
-				let collection = u32::try_from(fields.u64("collection")?)
-					.map_err(|_| Error::Invalid("collection id above u32".into()))?;
-				if let Some(value) = view
-					.storage("Collectibles", "Collections", vec![Value::u128(collection.into())])
-					.await?
-				{
-					collections.insert(collection, value);
-				}
-			}
-			_ => {}
-		}
-	}
-	Ok(Fetched { block, works, collections })
+	let block = chain.at(number).await?.block(PALLETS).await?;
+	Ok(Fetched { block })
 }
 
 /// Writes one fetched block: its row, its events and what they change.
-pub async fn apply(tx: &mut Tx<'_>, chain: &Chain, fetched: &Fetched) -> Result<(), Error> {
+pub async fn apply(tx: &mut Tx<'_>, fetched: &Fetched) -> Result<(), Error> {
 	let block = &fetched.block;
 	sqlx::query(
 		"INSERT INTO blocks (number, hash, parent_hash, timestamp_ms, spec_version, event_count) \
@@ -95,7 +64,7 @@ pub async fn apply(tx: &mut Tx<'_>, chain: &Chain, fetched: &Fetched) -> Result<
 		.bind(to_json(&event.fields).to_string())
 		.execute(&mut **tx)
 		.await?;
-		let mut writer = Writer { tx, chain, fetched, event };
+		let mut writer = Writer { tx, fetched, event };
 		writer.apply().await?;
 	}
 	Ok(())
@@ -103,7 +72,6 @@ pub async fn apply(tx: &mut Tx<'_>, chain: &Chain, fetched: &Fetched) -> Result<
 
 struct Writer<'a, 'c> {
 	tx: &'a mut Tx<'c>,
-	chain: &'a Chain,
 	fetched: &'a Fetched,
 	event: &'a ChainEvent,
 }

@@ -1,8 +1,7 @@
 //! Works events: registrations, rights holders and their changes, disputes.
 
-use super::{account_pairs, Fetched, Writer};
+use super::{account_pairs, Writer};
 use crate::{db::int, Error};
-use yinji_client::fields::Fields;
 
 impl<'a> Writer<'a, '_> {
 	pub(super) async fn rights_change(
@@ -74,19 +73,14 @@ impl<'a> Writer<'a, '_> {
 			"WorkRegistered" => {
 				let work = f.u64("work")?;
 				let registrant = f.hex("registrant")?;
-				let fetched: &'a Fetched = self.fetched;
-				let stored = fetched.works.get(&work);
-				let details = stored.map(|value| Fields::new(value, "Works.Works"));
-				let (metadata, kind, licence, parents, holders) = match &details {
-					Some(d) => (
-						d.text("metadata")?,
-						d.variant("kind")?,
-						d.json("licence")?.to_string(),
-						d.json("parents")?.to_string(),
-						account_pairs(d.get("holders")?)?,
-					),
-					None => (String::new(), "Unknown".into(), "null".into(), "[]".into(), vec![]),
-				};
+				// The event carries the whole registration: no storage read is needed.
+				let (metadata, kind, licence, parents, holders) = (
+					f.text("metadata")?,
+					f.variant("kind")?,
+					f.json("licence")?.to_string(),
+					f.json("parents")?.to_string(),
+					account_pairs(f.get("holders")?)?,
+				);
 				let query = sqlx::query(
 					"INSERT INTO works (id, registrant, content_hash, metadata_cid, kind, licence, \
 					 parents, status, registered_block, registered_ms, withdrawn_block) \

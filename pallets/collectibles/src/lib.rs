@@ -201,6 +201,14 @@ pub mod pallet {
 			kind: CollectionKind,
 			/// Its maximum supply.
 			max_supply: u32,
+			/// The royalty on resales, in basis points of the price.
+			royalty: BasisPoints,
+			/// Its trading policy.
+			policy: PolicyOf<T>,
+			/// The KYC level a holder needs.
+			min_holder_kyc: KycLevel,
+			/// CID of its metadata document.
+			metadata: Cid<T>,
 		},
 		/// An edition was minted.
 		Minted {

@@ -107,6 +107,8 @@ mod events {
 		},
 		/// A sale settled: the full breakdown of who received what.
 		Settled {
+			/// How the sale came about (which offer it closed, if any).
+			kind: SaleKind,
 			/// The collection.
 			collection: CollectionId,
 			/// The item (minted by the sale, for a primary sale).

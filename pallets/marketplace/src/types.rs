@@ -174,3 +174,30 @@ pub enum Expiring {
 	/// An offer.
 	Offer(OfferId),
 }
+
+/// How a sale came about, as [`crate::Event::Settled`] reports it: a reader of the chain's
+/// events (the indexer) learns from the event alone which offer a sale closed.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum SaleKind {
+	/// A purchase at a fixed or Dutch listing's price.
+	Listing,
+	/// The owner accepted this offer.
+	Offer(OfferId),
+	/// An English auction's winning bid.
+	Auction,
+	/// A primary sale of a drop.
+	Drop,
+	/// A buyer's tap claimed the delivered item with this held offer.
+	Claim(OfferId),
+}

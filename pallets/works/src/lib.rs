@@ -180,6 +180,16 @@ pub mod pallet {
 			registrant: T::AccountId,
 			/// sha2-256 of its content.
 			content_hash: ContentHash,
+			/// CID of its metadata document.
+			metadata: Cid<T>,
+			/// What kind of work it is.
+			kind: WorkKind,
+			/// Its terms of use.
+			licence: Licence<BalanceOf<T>>,
+			/// Who holds the rights and in what shares.
+			holders: Split<T>,
+			/// The works it derives from, with the share owed to each.
+			parents: Parents<T>,
 		},
 		/// A holder proposed a new split.
 		SplitProposed {

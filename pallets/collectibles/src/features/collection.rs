@@ -34,11 +34,22 @@ impl<T: Config> Pallet<T> {
 		let next = collection.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let deposit = T::CollectionDeposit::get();
 		T::Currency::hold(&HoldReason::Collection.into(), &issuer, deposit)?;
+		Self::deposit_event(Event::CollectionCreated {
+			collection,
+			work,
+			issuer: issuer.clone(),
+			kind,
+			max_supply,
+			royalty,
+			policy: policy.clone(),
+			min_holder_kyc,
+			metadata: metadata.clone(),
+		});
 		Collections::<T>::insert(
 			collection,
 			Collection {
 				work,
-				issuer: issuer.clone(),
+				issuer,
 				kind,
 				max_supply,
 				minted: 0,
@@ -52,13 +63,6 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextCollectionId::<T>::put(next);
-		Self::deposit_event(Event::CollectionCreated {
-			collection,
-			work,
-			issuer,
-			kind,
-			max_supply,
-		});
 		Ok(())
 	}
 

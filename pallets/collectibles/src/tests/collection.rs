@@ -33,7 +33,11 @@ fn create_collection_works() {
 				work,
 				issuer: ALICE,
 				kind: CollectionKind::PhysicalTwin,
-				max_supply: 100
+				max_supply: 100,
+				royalty: 800,
+				policy: TransferPolicy::SettlementOnly,
+				min_holder_kyc: 2,
+				metadata: record.metadata.clone(),
 			})
 		);
 	});

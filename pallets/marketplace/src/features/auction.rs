@@ -2,6 +2,7 @@
 //! that settles to the highest bidder when the reserve is met.
 
 use super::{Funding, Sale};
+use crate::SaleKind;
 use crate::{
 	payout::bps_of, Auction, Auctions, BalanceOf, Config, Error, Event, HoldReason, Listings,
 	Pallet,
@@ -135,6 +136,7 @@ impl<T: Config> Pallet<T> {
 					asset: auction.asset.clone(),
 					price: amount,
 					funding: Funding::Held(HoldReason::Bid),
+					kind: SaleKind::Auction,
 				})
 			});
 			if let Ok(paid) = settled {

@@ -2,6 +2,7 @@
 //! optional minimum loyalty tier.
 
 use super::{Funding, Sale};
+use crate::SaleKind;
 use crate::{BalanceOf, Config, Drop, DropPurchases, Drops, Error, Event, Pallet};
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -55,6 +56,7 @@ impl<T: Config> Pallet<T> {
 			asset: drop.asset,
 			price: drop.price,
 			funding: Funding::Free { redeem_points },
+			kind: SaleKind::Drop,
 		})
 	}
 

@@ -1,6 +1,7 @@
 //! Fixed-price and Dutch listings, and buying them.
 
 use super::{Funding, Sale};
+use crate::SaleKind;
 use crate::{
 	Auctions, BalanceOf, Config, Error, Event, Expiring, Listing, Listings, Pallet, PriceSchedule,
 };
@@ -97,6 +98,7 @@ impl<T: Config> Pallet<T> {
 			asset,
 			price,
 			funding: Funding::Free { redeem_points },
+			kind: SaleKind::Listing,
 		})
 	}
 

@@ -1,6 +1,7 @@
 //! Offers on any item, held until accepted, withdrawn or expired.
 
 use super::{Funding, Sale};
+use crate::SaleKind;
 use crate::{
 	Auctions, BalanceOf, Config, Error, Event, Expiring, HoldReason, Listings, NextOfferId, Offer,
 	OfferId, Offers, OpenOffersOf, Pallet,
@@ -87,6 +88,7 @@ impl<T: Config> Pallet<T> {
 			asset: record.asset,
 			price: record.amount,
 			funding: Funding::Held(HoldReason::Offer),
+			kind: SaleKind::Offer(offer),
 		})
 	}
 
@@ -121,6 +123,7 @@ impl<T: Config> Pallet<T> {
 			asset: record.asset,
 			price: record.amount,
 			funding: Funding::Held(HoldReason::Offer),
+			kind: SaleKind::Claim(offer),
 		})?;
 		Self::deposit_event(Event::ClaimedByTap { offer, collection, item, tag, counter });
 		Ok(paid)

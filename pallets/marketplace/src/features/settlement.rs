@@ -4,7 +4,7 @@
 
 use crate::{
 	payout::{self, Pool},
-	BalanceOf, Config, Error, Event, HoldReason, Listings, Pallet, PlatformFee,
+	BalanceOf, Config, Error, Event, HoldReason, Listings, Pallet, PlatformFee, SaleKind,
 };
 use alloc::{collections::BTreeSet, vec::Vec};
 use frame_support::traits::{
@@ -48,12 +48,14 @@ pub(crate) struct Sale<T: Config> {
 	pub price: BalanceOf<T>,
 	/// Where the buyer's money is.
 	pub funding: Funding,
+	/// How the sale came about.
+	pub kind: SaleKind,
 }
 
 impl<T: Config> Pallet<T> {
 	/// Settles `sale` and returns how many rights holders were paid (for the weight refund).
 	pub(crate) fn settle(sale: Sale<T>) -> Result<u32, DispatchError> {
-		let Sale { collection, item, seller, buyer, asset, price, funding } = sale;
+		let Sale { collection, item, seller, buyer, asset, price, funding, kind } = sale;
 		let terms = T::Collectibles::collection(collection).ok_or(Error::<T>::UnknownCollection)?;
 
 		// The item first: it checks the policy, the buyer's KYC level and every freeze.
@@ -105,6 +107,7 @@ impl<T: Config> Pallet<T> {
 		let loyalty_minted = T::Loyalty::settled(&buyer, &asset, price)?;
 		let paid = breakdown.parts.len() as u32;
 		Self::deposit_event(Event::Settled {
+			kind,
 			collection,
 			item,
 			seller,

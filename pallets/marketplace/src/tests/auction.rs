@@ -149,7 +149,8 @@ fn settle_auction_pays_the_winner_s_bid() {
 		assert_eq!(owner_of(collection, item), Some(DAVE));
 		assert_eq!(held_for_bids(DAVE), 0);
 		match last_settled() {
-			Event::Settled { gross, seller_proceeds, royalties, .. } => {
+			Event::Settled { kind, gross, seller_proceeds, royalties, .. } => {
+				assert_eq!(kind, SaleKind::Auction);
 				assert_eq!((gross, seller_proceeds), (10_000, 8_750));
 				assert_eq!(royalties, vec![(ALICE, 480), (CAROL, 320), (EVE, 200)]);
 			}

@@ -74,7 +74,8 @@ fn a_fresh_tap_settles_the_held_offer_and_raises_the_watermark() {
 		assert!(Listings::<Test>::get(collection, item).is_none());
 		assert_eq!(OpenOffersOf::<Test>::get(DAVE), 0);
 		match last_settled() {
-			Event::Settled { seller, buyer, gross, royalties, .. } => {
+			Event::Settled { kind, seller, buyer, gross, royalties, .. } => {
+				assert_eq!(kind, SaleKind::Claim(offer), "the event names the offer it closed");
 				assert_eq!((seller, buyer, gross), (BOB, DAVE, PRICE));
 				assert!(!royalties.is_empty(), "the rights holders were paid");
 			}

@@ -63,7 +63,8 @@ fn buy_from_drop_pays_the_net_to_the_work_and_its_ancestors() {
 		assert_eq!(DropPurchases::<Test>::get(example.collection, DAVE), 1);
 		// fee 25; net 975: #1 keeps 780 (ALICE 468, CAROL 312), #0 gets 195 (EVE).
 		match last_settled() {
-			Event::Settled { item, seller, fee, royalties, seller_proceeds, .. } => {
+			Event::Settled { kind, item, seller, fee, royalties, seller_proceeds, .. } => {
+				assert_eq!(kind, SaleKind::Drop);
 				assert_eq!((item, seller, fee, seller_proceeds), (1, ALICE, 25, 0));
 				assert_eq!(royalties, vec![(ALICE, 468), (CAROL, 312), (EVE, 195)]);
 			}

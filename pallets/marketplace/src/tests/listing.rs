@@ -229,6 +229,7 @@ fn buy_settles_the_worked_example_exactly() {
 		assert_eq!(
 			last_settled(),
 			Event::Settled {
+				kind: SaleKind::Listing,
 				collection: example.collection,
 				item,
 				seller: BOB,

@@ -10,7 +10,7 @@ mod offer;
 mod properties;
 mod settlement;
 
-use crate::{mock::*, Event};
+use crate::{mock::*, Event, SaleKind};
 use frame_support::{assert_ok, traits::fungibles::Inspect};
 use yinji_primitives::{CollectionId, ItemId, TransferPolicy, WorkId};
 

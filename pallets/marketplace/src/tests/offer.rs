@@ -106,7 +106,8 @@ fn accept_offer_settles_from_the_held_amount() {
 		assert!(Offers::<Test>::get(id).is_none());
 		assert_eq!(OpenOffersOf::<Test>::get(DAVE), 0);
 		match last_settled() {
-			Event::Settled { seller, buyer, seller_proceeds, .. } => {
+			Event::Settled { kind, seller, buyer, seller_proceeds, .. } => {
+				assert_eq!(kind, SaleKind::Offer(id), "the event names the offer it closed");
 				assert_eq!((seller, buyer, seller_proceeds), (BOB, DAVE, 8_750))
 			}
 			_ => unreachable!(),

@@ -46,6 +46,16 @@ impl<T: Config> Pallet<T> {
 				Ok(())
 			})?;
 		}
+		Self::deposit_event(Event::WorkRegistered {
+			work,
+			registrant: registrant.clone(),
+			content_hash,
+			metadata: metadata.clone(),
+			kind,
+			licence: licence.clone(),
+			holders: holders.clone(),
+			parents: parents.clone(),
+		});
 		Works::<T>::insert(
 			work,
 			Work {
@@ -54,7 +64,7 @@ impl<T: Config> Pallet<T> {
 				metadata,
 				kind,
 				licence,
-				registrant: registrant.clone(),
+				registrant,
 				holders,
 				parents,
 				depth,
@@ -66,7 +76,6 @@ impl<T: Config> Pallet<T> {
 		);
 		WorkIdOf::<T>::insert(content_hash, work);
 		NextWorkId::<T>::put(next);
-		Self::deposit_event(Event::WorkRegistered { work, registrant, content_hash });
 		Ok(ancestry.ancestors())
 	}
 

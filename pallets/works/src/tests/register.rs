@@ -26,7 +26,12 @@ fn register_work_works() {
 			works_event(Event::WorkRegistered {
 				work,
 				registrant: ALICE,
-				content_hash: content(1)
+				content_hash: content(1),
+				metadata: record.metadata.clone(),
+				kind: record.kind,
+				licence: record.licence.clone(),
+				holders: record.holders.clone(),
+				parents: record.parents.clone(),
 			})
 		);
 	});

@@ -394,7 +394,7 @@ fn decode_hex(text: &str) -> Vec<u8> {
 /// runtime version it declares; bump `spec_version` with every change of behaviour.)
 #[test]
 fn the_committed_local_chain_spec_is_up_to_date() {
-	let output = std::process::Command::new(harness::NODE)
+	let output = std::process::Command::new(harness::node_binary())
 		.args(["build-spec", "--chain", "local", "--raw", "--disable-default-bootnode"])
 		.output()
 		.expect("the node runs");
@@ -405,7 +405,7 @@ fn the_committed_local_chain_spec_is_up_to_date() {
 	);
 	let mut built: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON spec");
 	let path =
-		std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-spec/local.raw.json");
+		std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../chain-spec/local.raw.json");
 	let mut committed: serde_json::Value = serde_json::from_str(
 		&std::fs::read_to_string(&path).expect("chain-spec/local.raw.json exists"),
 	)

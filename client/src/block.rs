@@ -1,0 +1,199 @@
+//! A finalized block with its events, and a view of the chain's state at one block.
+
+use crate::{error::rpc_error, Error};
+use subxt::{
+	client::{ClientAtBlock, OnlineClientAtBlockImpl},
+	dynamic::{self, Value},
+	events::Phase,
+	utils::H256,
+	SubstrateConfig,
+};
+
+/// One event of a block, with its fields decoded by the metadata of the runtime that emitted it.
+#[derive(Clone, Debug)]
+pub struct ChainEvent {
+	/// Its index among the block's events.
+	pub index: u32,
+	/// The extrinsic that emitted it (`None` for block initialization and finalization).
+	pub extrinsic: Option<u32>,
+	/// The pallet's name in the runtime.
+	pub pallet: String,
+	/// The event's name.
+	pub name: String,
+	/// Its fields, by name.
+	pub fields: Value,
+}
+
+/// A block with the events of the pallets asked for.
+#[derive(Clone, Debug)]
+pub struct Block {
+	/// Its number.
+	pub number: u64,
+	/// Its hash.
+	pub hash: H256,
+	/// Its parent's hash.
+	pub parent_hash: H256,
+	/// `Timestamp.Now` in the block (milliseconds since the Unix epoch).
+	pub timestamp_ms: u64,
+	/// The runtime's `spec_version` in the block.
+	pub spec_version: u32,
+	/// How many events the block has in all (including those not returned).
+	pub event_count: u32,
+	/// The events of the pallets asked for, in block order.
+	pub events: Vec<ChainEvent>,
+}
+
+/// The facts of a block's header a checkpoint needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeaderFacts {
+	/// The block's number.
+	pub number: u64,
+	/// The block's hash.
+	pub hash: H256,
+	/// Its parent's hash.
+	pub parent_hash: H256,
+	/// The root of its state.
+	pub state_root: H256,
+}
+
+/// A view of the chain's state at one block.
+pub struct BlockView {
+	pub(crate) at: ClientAtBlock<SubstrateConfig, OnlineClientAtBlockImpl<SubstrateConfig>>,
+	pub(crate) number: u64,
+	pub(crate) hash: H256,
+	/// A test client's refusal of every state read but the block's own facts.
+	#[cfg(feature = "testing")]
+	pub(crate) refuse_storage: bool,
+}
+
+impl BlockView {
+	/// The block's number.
+	pub fn number(&self) -> u64 {
+		self.number
+	}
+
+	/// The block's hash.
+	pub fn hash(&self) -> H256 {
+		self.hash
+	}
+
+	/// Reads `pallet.entry(keys)`; `None` when the entry has no value.
+	pub async fn storage(
+		&self,
+		pallet: &str,
+		entry: &str,
+		keys: Vec<Value>,
+	) -> Result<Option<Value>, Error> {
+		self.refused(pallet, entry)?;
+		self.read(pallet, entry, keys).await
+	}
+
+	/// A test client refuses every storage read but the block's own facts (its events and
+	/// timestamp): code that works through it needs nothing else from the chain.
+	fn refused(&self, pallet: &str, entry: &str) -> Result<(), Error> {
+		#[cfg(feature = "testing")]
+		if self.refuse_storage {
+			return Err(Error::Rpc {
+				call: format!("{pallet}.{entry} at block {}", self.number),
+				reason: "this test client refuses storage reads".into(),
+			});
+		}
+		let _ = (pallet, entry);
+		Ok(())
+	}
+
+	async fn read(
+		&self,
+		pallet: &str,
+		entry: &str,
+		keys: Vec<Value>,
+	) -> Result<Option<Value>, Error> {
+		let what = format!("{pallet}.{entry} at block {}", self.number);
+		let address = dynamic::storage::<Vec<Value>, Value>(pallet, entry);
+		let Some(value) =
+			self.at.storage().try_fetch(address, keys).await.map_err(|e| rpc_error(&what, e))?
+		else {
+			return Ok(None);
+		};
+		value.decode().map(Some).map_err(|e| Error::Decode { what, reason: e.to_string() })
+	}
+
+	/// Every entry of the map `pallet.entry`, as its decoded keys and value.
+	pub async fn entries(
+		&self,
+		pallet: &str,
+		entry: &str,
+	) -> Result<Vec<(Vec<Value>, Value)>, Error> {
+		self.refused(pallet, entry)?;
+		let what = format!("{pallet}.{entry} at block {}", self.number);
+		let decode =
+			|e: &dyn std::fmt::Display| Error::Decode { what: what.clone(), reason: e.to_string() };
+		let address = dynamic::storage::<Vec<Value>, Value>(pallet, entry);
+		let mut stream = self
+			.at
+			.storage()
+			.iter(address, Vec::<Value>::new())
+			.await
+			.map_err(|e| rpc_error(&what, e))?;
+		let mut entries = Vec::new();
+		while let Some(next) = stream.next().await {
+			let next = next.map_err(|e| rpc_error(&what, e))?;
+			let keys = next.key().and_then(|key| key.decode()).map_err(|e| decode(&e))?;
+			let value = next.value().decode().map_err(|e| decode(&e))?;
+			entries.push((keys, value));
+		}
+		Ok(entries)
+	}
+
+	/// The block with its events from `pallets` (every pallet when empty).
+	pub async fn block(&self, pallets: &[&str]) -> Result<Block, Error> {
+		let what = format!("block {}", self.number);
+		let header = self.at.block_header().await.map_err(|e| rpc_error(&what, e))?;
+		let events = self.at.events().fetch().await.map_err(|e| rpc_error(&what, e))?;
+		let mut wanted = Vec::new();
+		for event in events.iter() {
+			let event = event.map_err(|e| Error::Decode {
+				what: format!("an event of {what}"),
+				reason: e.to_string(),
+			})?;
+			if !pallets.is_empty() && !pallets.contains(&event.pallet_name()) {
+				continue;
+			}
+			let fields =
+				event.decode_fields_unchecked_as::<Value>().map_err(|e| Error::Decode {
+					what: format!(
+						"{}.{} #{} in {what}",
+						event.pallet_name(),
+						event.event_name(),
+						event.index()
+					),
+					reason: e.to_string(),
+				})?;
+			wanted.push(ChainEvent {
+				index: event.index(),
+				extrinsic: match event.phase() {
+					Phase::ApplyExtrinsic(index) => Some(index),
+					_ => None,
+				},
+				pallet: event.pallet_name().to_string(),
+				name: event.event_name().to_string(),
+				fields,
+			});
+		}
+		let now = self.read("Timestamp", "Now", vec![]).await?;
+		let timestamp_ms = now
+			.as_ref()
+			.and_then(|value| value.as_u128())
+			.and_then(|ms| u64::try_from(ms).ok())
+			.unwrap_or_default();
+		Ok(Block {
+			number: self.number,
+			hash: self.hash,
+			parent_hash: header.parent_hash,
+			timestamp_ms,
+			spec_version: self.at.spec_version(),
+			event_count: events.len(),
+			events: wanted,
+		})
+	}
+}
