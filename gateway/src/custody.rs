@@ -10,7 +10,7 @@
 //!    bytes and sends `POST /api/tx/{id}/signature {signature}`; the gateway checks the signature
 //!    and submits. A prepared transaction is valid for 64 blocks.
 
-use crate::{accounts::Session, error::ApiJson, keys, now_ms, ApiError, AppState};
+use crate::{accounts::Session, error::ApiJson, keys, now_ms, ApiError, AppState, Result};
 use axum::{
 	extract::{Path, State},
 	http::StatusCode,
@@ -30,7 +30,7 @@ fn message(challenge: &str) -> String {
 	format!("yinji: link this account to {challenge}")
 }
 
-fn bytes<const N: usize>(hex_text: &str, what: &'static str) -> Result<[u8; N], ApiError> {
+fn bytes<const N: usize>(hex_text: &str, what: &'static str) -> Result<[u8; N]> {
 	hex::decode(hex_text.trim_start_matches("0x"))
 		.ok()
 		.and_then(|bytes| <[u8; N]>::try_from(bytes).ok())
@@ -48,8 +48,8 @@ fn bad_signature() -> ApiError {
 pub async fn challenge(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
-	let challenge = hex::encode(keys::random32().map_err(ApiError::internal)?);
+) -> Result<Json<serde_json::Value>> {
+	let challenge = hex::encode(keys::random32()?);
 	sqlx::query(
 		"INSERT INTO key_challenges (user_id, challenge, expires_ms) VALUES ($1, $2, $3) \
 		 ON CONFLICT (user_id) DO UPDATE SET challenge = excluded.challenge, \
@@ -59,8 +59,7 @@ pub async fn challenge(
 	.bind(challenge.clone())
 	.bind(now_ms() + CHALLENGE_MS)
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	Ok(Json(serde_json::json!({ "challenge": challenge, "message": message(&challenge) })))
 }
 
@@ -83,7 +82,7 @@ pub async fn link(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<Link>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	let address = bytes::<32>(&request.address, "bad_account")?;
 	let signature = bytes::<64>(&request.signature, "bad_signature")?;
 	let challenge: Option<String> = sqlx::query_scalar(
@@ -92,8 +91,7 @@ pub async fn link(
 	.bind(session.user.id.clone())
 	.bind(now_ms())
 	.fetch_optional(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	let challenge = challenge
 		.ok_or_else(|| ApiError::bad_request("no_challenge", "ask for a challenge first"))?;
 	if !verify(&Signature(signature), message(&challenge), &PublicKey(address)) {
@@ -105,8 +103,7 @@ pub async fn link(
 			.bind(address.clone())
 			.bind(session.user.id.clone())
 			.fetch_optional(&state.db)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 	if taken.is_some() {
 		return Err(ApiError::new(StatusCode::CONFLICT, "address_taken", "another user linked it"));
 	}
@@ -114,13 +111,11 @@ pub async fn link(
 		.bind(address.clone())
 		.bind(session.user.id.clone())
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	sqlx::query("DELETE FROM key_challenges WHERE user_id = $1")
 		.bind(session.user.id.clone())
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	tracing::info!(user = %session.user.id, %address, "self-custody address linked");
 	Ok(Json(serde_json::json!({ "address": address, "custody": "self" })))
 }
@@ -131,9 +126,9 @@ pub async fn record_prepared(
 	user: &str,
 	flow: &str,
 	prepared: &Prepared,
-) -> Result<String, ApiError> {
-	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
-	let detail = serde_json::to_string(prepared).map_err(ApiError::internal)?;
+) -> Result<String> {
+	let id = hex::encode(&keys::random32()?[..16]);
+	let detail = serde_json::to_string(prepared)?;
 	sqlx::query(
 		"INSERT INTO transactions (id, user_id, flow, status, detail, created_ms, updated_ms) \
 		 VALUES ($1, $2, $3, 'awaiting_signature', $4, $5, $5)",
@@ -144,8 +139,7 @@ pub async fn record_prepared(
 	.bind(detail)
 	.bind(now_ms())
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	Ok(id)
 }
 
@@ -168,7 +162,7 @@ pub async fn sign(
 	session: Session,
 	Path(id): Path<String>,
 	ApiJson(request): ApiJson<SignatureRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	let signature = bytes::<64>(&request.signature, "bad_signature")?;
 	let row = sqlx::query(
 		"SELECT detail FROM transactions WHERE id = $1 AND user_id = $2 \
@@ -177,11 +171,10 @@ pub async fn sign(
 	.bind(id.clone())
 	.bind(session.user.id.clone())
 	.fetch_optional(&state.db)
-	.await
-	.map_err(ApiError::internal)?
+	.await?
 	.ok_or_else(|| ApiError::not_found(format!("no transaction {id} awaiting a signature")))?;
-	let detail: String = row.try_get(0).map_err(ApiError::internal)?;
-	let prepared: Prepared = serde_json::from_str(&detail).map_err(ApiError::internal)?;
+	let detail: String = row.try_get(0)?;
+	let prepared: Prepared = serde_json::from_str(&detail)?;
 	if !verify(&Signature(signature), &prepared.signer_payload, &PublicKey(prepared.account)) {
 		return Err(bad_signature());
 	}
@@ -194,8 +187,7 @@ pub async fn sign(
 	.bind(now_ms())
 	.bind(id.clone())
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	if claimed.rows_affected() == 0 {
 		return Err(ApiError::not_found(format!("no transaction {id} awaiting a signature")));
 	}

@@ -30,7 +30,7 @@ pub mod tags;
 use content::{kubo::KuboStore, EmbeddedStore, Store};
 use std::{path::PathBuf, sync::Arc};
 
-pub use error::ApiError;
+pub use error::{ApiError, Result};
 pub use routes::{app, ApiDoc};
 
 /// The gateway's settings, from flags or the environment.

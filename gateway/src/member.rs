@@ -10,11 +10,8 @@ use crate::{
 	flows::calls::{account, BLOCK_MS},
 	now_ms,
 	shop::pages::{chain_form, layout, needs_login},
-	tags::{
-		self,
-		ledger::{bad, Ledger},
-	},
-	ApiError, AppState,
+	tags::{self, ledger::Ledger},
+	AppState, Result,
 };
 use axum::{extract::State, routing::get, Router};
 use maud::{html, Markup};
@@ -78,16 +75,12 @@ fn numbers(value: &Value) -> Vec<u128> {
 }
 
 /// `address`'s points at the ledger's block.
-pub async fn points(ledger: &Ledger, address: &str) -> Result<Points, ApiError> {
+pub async fn points(ledger: &Ledger, address: &str) -> Result<Points> {
 	let member = ledger.read("Loyalty", "Members", vec![account(address)?]).await?;
 	let (balance_record, lifetime, tier) = match &member {
 		Some(member) => {
 			let f = Fields::new(member, "Members");
-			(
-				f.u128("balance").map_err(bad)?,
-				f.u128("lifetime").map_err(bad)?,
-				f.u64("tier").map_err(bad)?,
-			)
+			(f.u128("balance")?, f.u128("lifetime")?, f.u64("tier")?)
 		}
 		None => (0, 0, 0),
 	};
@@ -140,10 +133,7 @@ fn due(block: u64, head: u64) -> String {
 }
 
 /// `GET /me`: the member page.
-async fn member(
-	State(state): State<AppState>,
-	session: Option<Session>,
-) -> Result<Markup, ApiError> {
+async fn member(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("会员 Member")) };
 	let me = session.user.address.clone();
 	let ledger = Ledger::if_connected(&state).await?;
@@ -153,11 +143,8 @@ async fn member(
 	};
 	let (history, items) = match &state.index {
 		Some(index) => (
-			yinji_indexer::queries::loyalty_history(index, &me)
-				.await
-				.map_err(ApiError::internal)?
-				.0,
-			yinji_indexer::queries::items_of(index, &me).await.map_err(ApiError::internal)?,
+			yinji_indexer::queries::loyalty_history(index, &me).await?.0,
+			yinji_indexer::queries::items_of(index, &me).await?,
 		),
 		None => (Vec::new(), Vec::new()),
 	};

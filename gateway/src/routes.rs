@@ -3,7 +3,7 @@
 use crate::{
 	accounts::{self, Session},
 	content::{sniff::sniff, ContentStore, Stored},
-	custody, flows, now_ms, ApiError, AppState,
+	custody, flows, now_ms, ApiError, AppState, Result,
 };
 use axum::{
 	body::Bytes,
@@ -127,7 +127,7 @@ async fn same_origin(
 	State(state): State<AppState>,
 	request: Request,
 	next: Next,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let changing = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
 	if let (true, Some(origin)) = (changing, request.headers().get(header::ORIGIN)) {
 		let origin = origin.to_str().unwrap_or_default();
@@ -168,7 +168,7 @@ async fn upload(
 	session: Session,
 	headers: HeaderMap,
 	body: Result<Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	let body = body?;
 	if body.is_empty() {
 		return Err(ApiError::bad_request("empty", "the upload is empty"));
@@ -183,8 +183,7 @@ async fn upload(
 	)
 	.bind(session.user.id.clone())
 	.fetch_one(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	let used = u64::try_from(used.unwrap_or(0)).unwrap_or(0);
 	if used.saturating_add(body.len() as u64) > state.config.upload_quota {
 		return Err(ApiError::new(
@@ -193,8 +192,7 @@ async fn upload(
 			format!("this upload would exceed your quota of {} bytes", state.config.upload_quota),
 		));
 	}
-	let Stored { cid_v0, cid_v1, size } =
-		state.store.put(&body).await.map_err(ApiError::internal)?;
+	let Stored { cid_v0, cid_v1, size } = state.store.put(&body).await?;
 	sqlx::query(
 		"INSERT INTO uploads (user_id, cid, size, media_type, created_ms) 		 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, cid) DO NOTHING",
 	)
@@ -204,8 +202,7 @@ async fn upload(
 	.bind(media_type)
 	.bind(now_ms())
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	let answer = serde_json::json!({
 		"cid_v0": cid_v0, "cid_v1": cid_v1, "size": size, "media_type": media_type,
 	});
@@ -219,15 +216,12 @@ async fn upload(
 		(status = 400, description = "Not a CID", body = crate::error::ErrorBody),
 		(status = 404, description = "Unknown", body = crate::error::ErrorBody)))]
 /// `GET /api/content/{cid}`: the bytes, as a download that no browser renders as a page.
-async fn download(
-	State(state): State<AppState>,
-	Path(cid): Path<String>,
-) -> Result<Response, ApiError> {
-	let bytes = state.store.get(&cid).await.map_err(|e| match e {
-		crate::content::StoreError::BadCid(_) => ApiError::bad_request("bad_cid", e.to_string()),
-		other => ApiError::internal(other),
-	})?;
-	let bytes = bytes.ok_or_else(|| ApiError::not_found(format!("no content {cid}")))?;
+async fn download(State(state): State<AppState>, Path(cid): Path<String>) -> Result<Response> {
+	let bytes = state
+		.store
+		.get(&cid)
+		.await?
+		.ok_or_else(|| ApiError::not_found(format!("no content {cid}")))?;
 	let media_type = sniff(&bytes, None).unwrap_or("application/octet-stream");
 	Ok((
 		[
@@ -243,7 +237,7 @@ async fn download(
 }
 
 /// The index the gateway reads, or 503 `no_index`.
-pub(crate) fn index(state: &AppState) -> Result<&yinji_indexer::Db, ApiError> {
+pub(crate) fn index(state: &AppState) -> Result<&yinji_indexer::Db> {
 	state.index.as_ref().ok_or_else(|| {
 		ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no_index", "the gateway has no index")
 	})
@@ -255,10 +249,8 @@ pub(crate) fn index(state: &AppState) -> Result<&yinji_indexer::Db, ApiError> {
 async fn my_items(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
-	let items = yinji_indexer::queries::items_of(index(&state)?, &session.user.address)
-		.await
-		.map_err(ApiError::internal)?;
+) -> Result<Json<serde_json::Value>> {
+	let items = yinji_indexer::queries::items_of(index(&state)?, &session.user.address).await?;
 	Ok(Json(serde_json::json!({ "items": items })))
 }
 
@@ -268,13 +260,12 @@ async fn my_items(
 async fn my_sales(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	let filter = yinji_indexer::queries::SaleFilter {
 		account: Some(session.user.address.clone()),
 		..Default::default()
 	};
-	let sales =
-		yinji_indexer::queries::sales(index(&state)?, &filter).await.map_err(ApiError::internal)?;
+	let sales = yinji_indexer::queries::sales(index(&state)?, &filter).await?;
 	let sales: Vec<_> = sales
 		.iter()
 		.map(|s| {
@@ -291,11 +282,9 @@ async fn my_sales(
 #[utoipa::path(get, path = "/api/listings", tag = "reads",
 	responses((status = 200, description = "Open listings, cheapest first"), (status = 503, description = "No index configured", body = crate::error::ErrorBody)))]
 /// `GET /api/listings`: open listings, cheapest first.
-async fn open_listings(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+async fn open_listings(State(state): State<AppState>) -> Result<Json<serde_json::Value>> {
 	let filter = yinji_indexer::queries::ListingFilter { open_only: true, ..Default::default() };
-	let listings = yinji_indexer::queries::listings(index(&state)?, &filter)
-		.await
-		.map_err(ApiError::internal)?;
+	let listings = yinji_indexer::queries::listings(index(&state)?, &filter).await?;
 	let listings: Vec<_> = listings
 		.iter()
 		.map(|l| {

@@ -5,7 +5,7 @@ use super::FlowRequest;
 use crate::{
 	accounts::{Role, Session},
 	content::ContentStore,
-	ApiError, AppState,
+	ApiError, AppState, Result,
 };
 use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
@@ -75,7 +75,7 @@ const TRADERS: &[Role] = &[Role::Buyer, Role::Creator];
 const INSTITUTIONS: &[Role] = &[Role::Institution];
 
 /// The roles that may start `flow`, or 404 for a flow that does not exist.
-pub fn roles(flow: &str) -> Result<&'static [Role], ApiError> {
+pub fn roles(flow: &str) -> Result<&'static [Role]> {
 	FLOWS
 		.iter()
 		.find(|(name, _)| *name == flow)
@@ -90,7 +90,7 @@ pub async fn build(
 	session: &Session,
 	flow: &str,
 	r: &FlowRequest,
-) -> Result<Vec<Call>, ApiError> {
+) -> Result<Vec<Call>> {
 	let one = |pallet, call, args| Ok(vec![Call { pallet, call, args }]);
 	match flow {
 		"register_work" => {
@@ -353,12 +353,12 @@ pub async fn build(
 		"propose_motion" => {
 			let (pallet, call, args) = motion(r)?;
 			let chain = chain(state)?;
-			let (proposal, length) = chain.nested_call(pallet, call, args).await.map_err(bad)?;
+			let (proposal, length) = chain.nested_call(pallet, call, args).await?;
 			one(
 				"Council",
 				"propose",
 				vec![
-					Value::u128(chain.council_threshold().await.map_err(bad)?.into()),
+					Value::u128(chain.council_threshold().await?.into()),
 					proposal,
 					Value::u128(length.into()),
 				],
@@ -394,7 +394,7 @@ pub async fn build(
 /// (`work`, `ruling`), `add_validator`/`remove_validator` (`to`), `add_institution`/
 /// `remove_institution` (`to`), `add_node` (`peer_id`, `to` as the owner) or `remove_node`
 /// (`peer_id`).
-fn motion(r: &FlowRequest) -> Result<(&'static str, &'static str, Vec<Value>), ApiError> {
+fn motion(r: &FlowRequest) -> Result<(&'static str, &'static str, Vec<Value>)> {
 	let to = || account(&need(&r.to, "to")?);
 	let peer = || {
 		hex::decode(need(&r.peer_id, "peer_id")?.trim_start_matches("0x"))
@@ -433,24 +433,20 @@ fn motion(r: &FlowRequest) -> Result<(&'static str, &'static str, Vec<Value>), A
 
 /// The metadata CID of indexed work `work`: a collection's default, so that a studio form needs
 /// not ask for it again.
-async fn work_metadata(state: &AppState, work: u64) -> Result<String, ApiError> {
+async fn work_metadata(state: &AppState, work: u64) -> Result<String> {
 	let index = state.index.as_ref().ok_or_else(|| {
 		ApiError::bad_request(
 			"missing_field",
 			"metadata_cid is required (the gateway has no index)",
 		)
 	})?;
-	yinji_indexer::queries::work(index, work)
-		.await
-		.map_err(ApiError::internal)?
-		.map(|work| work.metadata_cid)
-		.ok_or_else(|| {
-			ApiError::bad_request("unknown_work", format!("work {work} is not indexed yet"))
-		})
+	yinji_indexer::queries::work(index, work).await?.map(|work| work.metadata_cid).ok_or_else(
+		|| ApiError::bad_request("unknown_work", format!("work {work} is not indexed yet")),
+	)
 }
 
 /// The ayes a motion needs: two thirds of the council, rounded up (the consortium's origin).
-fn proposal_hash(r: &FlowRequest) -> Result<Value, ApiError> {
+fn proposal_hash(r: &FlowRequest) -> Result<Value> {
 	hex::decode(need(&r.proposal, "proposal")?.trim_start_matches("0x"))
 		.ok()
 		.filter(|bytes| bytes.len() == 32)
@@ -459,7 +455,7 @@ fn proposal_hash(r: &FlowRequest) -> Result<Value, ApiError> {
 }
 
 /// The connected node, or 503.
-pub fn chain(state: &AppState) -> Result<&Chain, ApiError> {
+pub fn chain(state: &AppState) -> Result<&Chain> {
 	state.chain.as_ref().ok_or_else(|| {
 		ApiError::new(
 			StatusCode::SERVICE_UNAVAILABLE,
@@ -469,18 +465,13 @@ pub fn chain(state: &AppState) -> Result<&Chain, ApiError> {
 	})
 }
 
-/// The node failed to answer: 502 with its reason.
-fn bad(error: yinji_client::Error) -> ApiError {
-	ApiError::new(StatusCode::BAD_GATEWAY, "chain", error.to_string())
-}
-
-async fn head(state: &AppState) -> Result<u64, ApiError> {
-	chain(state)?.finalized_number().await.map_err(bad)
+async fn head(state: &AppState) -> Result<u64> {
+	Ok(chain(state)?.finalized_number().await?)
 }
 
 /// The last block a listing, offer or auction is open: `expires_at` as given, or `expires_in`
 /// blocks (default about 30 days) after the finalized head.
-async fn expiry(state: &AppState, r: &FlowRequest) -> Result<Value, ApiError> {
+async fn expiry(state: &AppState, r: &FlowRequest) -> Result<Value> {
 	let at = match (r.expires_at, r.expires_in) {
 		(Some(_), Some(_)) => {
 			return Err(ApiError::bad_request(
@@ -497,12 +488,12 @@ async fn expiry(state: &AppState, r: &FlowRequest) -> Result<Value, ApiError> {
 }
 
 /// The default expiry (about 30 days after the finalized head), as a call argument.
-pub async fn default_expiry(state: &AppState) -> Result<Value, ApiError> {
+pub async fn default_expiry(state: &AppState) -> Result<Value> {
 	Ok(Value::u128(head(state).await?.saturating_add(DEFAULT_EXPIRY_BLOCKS).into()))
 }
 
 /// An account named in a request: `0x`-hex of 32 bytes.
-pub fn account(hex_text: &str) -> Result<Value, ApiError> {
+pub fn account(hex_text: &str) -> Result<Value> {
 	let bytes = hex::decode(hex_text.trim_start_matches("0x"))
 		.ok()
 		.filter(|bytes| bytes.len() == 32)
@@ -517,7 +508,7 @@ pub fn native() -> Value {
 	Value::unnamed_variant("Native", [])
 }
 
-fn unit_variant(name: &str, allowed: &[&str]) -> Result<Value, ApiError> {
+fn unit_variant(name: &str, allowed: &[&str]) -> Result<Value> {
 	if allowed.contains(&name) {
 		Ok(Value::unnamed_variant(name, []))
 	} else {
@@ -526,14 +517,14 @@ fn unit_variant(name: &str, allowed: &[&str]) -> Result<Value, ApiError> {
 }
 
 /// The `collection, item` arguments most trading calls start with.
-fn item(r: &FlowRequest) -> Result<Vec<Value>, ApiError> {
+fn item(r: &FlowRequest) -> Result<Vec<Value>> {
 	Ok(vec![
 		Value::u128(need(&r.collection, "collection")?.into()),
 		Value::u128(need(&r.item, "item")?.into()),
 	])
 }
 
-fn need<T: Clone>(value: &Option<T>, name: &str) -> Result<T, ApiError> {
+fn need<T: Clone>(value: &Option<T>, name: &str) -> Result<T> {
 	value
 		.clone()
 		.ok_or_else(|| ApiError::bad_request("missing_field", format!("{name} is required")))

@@ -12,7 +12,7 @@
 pub mod attestation;
 pub mod calls;
 
-use crate::{accounts::Session, error::ApiJson, keys, now_ms, ApiError, AppState};
+use crate::{accounts::Session, error::ApiJson, keys, now_ms, ApiError, AppState, Result};
 use axum::{
 	extract::{Path, State},
 	http::StatusCode,
@@ -142,7 +142,7 @@ pub async fn submit_flow(
 	session: Session,
 	Path(flow): Path<String>,
 	ApiJson(request): ApiJson<FlowRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	session.require(calls::roles(&flow)?)?;
 	let calls = calls::build(&state, &session, &flow, &request).await?;
 	let answer = start(&state, &session, &flow, calls).await?;
@@ -161,7 +161,7 @@ async fn start(
 	session: &Session,
 	flow: &str,
 	calls: Vec<Call>,
-) -> Result<serde_json::Value, ApiError> {
+) -> Result<serde_json::Value> {
 	let chain = calls::chain(state)?.clone();
 	if session.user.custody == "self" {
 		let [Call { pallet, call, args }] = <[Call; 1]>::try_from(calls).map_err(|calls| {
@@ -198,20 +198,18 @@ async fn start(
 pub(crate) async fn custodial_keypair(
 	state: &AppState,
 	user: &str,
-) -> Result<yinji_client::Keypair, ApiError> {
+) -> Result<yinji_client::Keypair> {
 	let row = sqlx::query("SELECT sealed_data_key, sealed_seed FROM users WHERE id = $1")
 		.bind(user.to_string())
 		.fetch_one(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	let seed = keys::open_custodial(
 		&state.master,
 		user,
-		&row.try_get::<String, _>(0).map_err(ApiError::internal)?,
-		&row.try_get::<String, _>(1).map_err(ApiError::internal)?,
-	)
-	.map_err(ApiError::internal)?;
-	seed.keypair().map_err(ApiError::internal)
+		&row.try_get::<String, _>(0)?,
+		&row.try_get::<String, _>(1)?,
+	)?;
+	Ok(seed.keypair()?)
 }
 
 /// How a transaction submitted in the background ended: its events (JSON) or the reason.
@@ -228,9 +226,9 @@ pub(crate) async fn submit_in_background(
 	signer: yinji_client::Keypair,
 	lock: Arc<tokio::sync::Mutex<()>>,
 	done: Option<tokio::sync::oneshot::Sender<Outcome>>,
-) -> Result<serde_json::Value, ApiError> {
+) -> Result<serde_json::Value> {
 	let chain = calls::chain(state)?.clone();
-	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
+	let id = hex::encode(&keys::random32()?[..16]);
 	let total = calls.len();
 	sqlx::query(
 		"INSERT INTO transactions (id, user_id, flow, status, detail, created_ms, updated_ms) \
@@ -242,8 +240,7 @@ pub(crate) async fn submit_in_background(
 	.bind(progress(0, total))
 	.bind(now_ms())
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	tracing::info!(tx = %id, %user, %flow, extrinsics = total, "submitting");
 	let (db, tx, outcome) = (state.db.clone(), id.clone(), done);
 	tokio::spawn(async move {
@@ -333,25 +330,23 @@ pub async fn transaction(
 	State(state): State<AppState>,
 	session: Session,
 	Path(id): Path<String>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	let row =
 		sqlx::query("SELECT flow, status, detail FROM transactions WHERE id = $1 AND user_id = $2")
 			.bind(id.clone())
 			.bind(session.user.id)
 			.fetch_optional(&state.db)
-			.await
-			.map_err(ApiError::internal)?
+			.await?
 			.ok_or_else(|| ApiError::not_found(format!("no transaction {id}")))?;
-	let status: String = row.try_get(1).map_err(ApiError::internal)?;
-	let detail: String = row.try_get(2).map_err(ApiError::internal)?;
+	let status: String = row.try_get(1)?;
+	let detail: String = row.try_get(2)?;
 	let detail = match status.as_str() {
 		"finalized" => {
 			serde_json::json!({ "events": serde_json::from_str::<serde_json::Value>(&detail).unwrap_or_default() })
 		}
 		"failed" => serde_json::json!({ "error": detail }),
 		"awaiting_signature" => {
-			let prepared: yinji_client::Prepared =
-				serde_json::from_str(&detail).map_err(ApiError::internal)?;
+			let prepared: yinji_client::Prepared = serde_json::from_str(&detail)?;
 			serde_json::json!({ "signer_payload": format!("0x{}", hex::encode(prepared.signer_payload)) })
 		}
 		// Submitted: how many of its extrinsics are finalized.
@@ -359,7 +354,7 @@ pub async fn transaction(
 	};
 	Ok(Json(serde_json::json!({
 		"tx": id,
-		"flow": row.try_get::<String, _>(0).map_err(ApiError::internal)?,
+		"flow": row.try_get::<String, _>(0)?,
 		"status": status,
 		"detail": detail,
 	})))

@@ -8,7 +8,7 @@ use crate::{
 	flows::{calls, submit_in_background},
 	keys, now_ms,
 	tags::ledger::Ledger,
-	ApiError, AppState,
+	ApiError, AppState, Result,
 };
 use axum::{
 	extract::{Path, Query, State},
@@ -53,7 +53,7 @@ pub struct PublishRequest {
 	pub featured: bool,
 }
 
-fn check_text(field: &str, text: &str, max: usize) -> Result<(), ApiError> {
+fn check_text(field: &str, text: &str, max: usize) -> Result<()> {
 	let length = text.chars().count();
 	if text.trim().is_empty() || length > max {
 		return Err(ApiError::bad_request(
@@ -76,7 +76,7 @@ pub async fn publish(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<PublishRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	session.require(&[Role::Creator])?;
 	check_text("title", &request.title, 120)?;
 	check_text("creator_name", &request.creator_name, 80)?;
@@ -126,7 +126,7 @@ pub async fn publish(
 		story: request.story.clone(),
 		tags: request.tags.join(" "),
 		price,
-		stock: i64::try_from(stock).map_err(ApiError::internal)?,
+		stock: i64::try_from(stock)?,
 		royalty_bp: terms.0,
 		edition_of: terms.1,
 		image_cid: request.image_cid.clone(),
@@ -186,11 +186,11 @@ pub struct NewProduct {
 }
 
 /// Records `new` with its units and its search text, in one transaction; returns its id.
-pub async fn insert_product(state: &AppState, new: &NewProduct) -> Result<String, ApiError> {
-	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..8]);
+pub async fn insert_product(state: &AppState, new: &NewProduct) -> Result<String> {
+	let id = hex::encode(&keys::random32()?[..8]);
 	let search = format!("{} {} {} {}", new.title, new.creator_name, new.tags, new.story);
 	let postgres = state.engine == Engine::Postgres;
-	let mut tx = state.db.begin().await.map_err(ApiError::internal)?;
+	let mut tx = state.db.begin().await?;
 	let insert = format!(
 		"INSERT INTO products (id, seller_id, collection, kind, title, creator_name, story, tags, \
 		 price, stock, royalty_bp, edition_of, image_cid, featured, created_ms{}) \
@@ -217,24 +217,22 @@ pub async fn insert_product(state: &AppState, new: &NewProduct) -> Result<String
 	if postgres {
 		query = query.bind(search.clone());
 	}
-	query.execute(&mut *tx).await.map_err(ApiError::internal)?;
+	query.execute(&mut *tx).await?;
 	if !postgres {
 		sqlx::query("INSERT INTO products_fts (product, body) VALUES ($1, $2)")
 			.bind(id.clone())
 			.bind(search)
 			.execute(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 	}
 	for item in &new.items {
 		sqlx::query("INSERT INTO product_units (product, item) VALUES ($1, $2)")
 			.bind(id.clone())
 			.bind(i64::from(*item))
 			.execute(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 	}
-	tx.commit().await.map_err(ApiError::internal)?;
+	tx.commit().await?;
 	Ok(id)
 }
 
@@ -273,9 +271,9 @@ async fn list_on_chain(
 	collection: u32,
 	items: &[u32],
 	price: i64,
-) -> Result<serde_json::Value, ApiError> {
+) -> Result<serde_json::Value> {
 	let expiry = calls::default_expiry(state).await?;
-	let price = u128::try_from(price).map_err(ApiError::internal)?;
+	let price = u128::try_from(price)?;
 	let listings = items.iter().map(|item| {
 		(
 			"Marketplace",
@@ -368,7 +366,7 @@ pub struct Found {
 }
 
 /// Runs `search`.
-pub async fn find(state: &AppState, search: &Search) -> Result<Found, ApiError> {
+pub async fn find(state: &AppState, search: &Search) -> Result<Found> {
 	let mut filter = String::new();
 	let mut binds = Vec::new();
 	let bind = |value: Bound, binds: &mut Vec<Bound>| {
@@ -453,7 +451,7 @@ pub async fn find(state: &AppState, search: &Search) -> Result<Found, ApiError> 
 			Bound::Int(n) => query.bind(*n),
 		};
 	}
-	let total = query.fetch_one(&state.db).await.map_err(ApiError::internal)?;
+	let total = query.fetch_one(&state.db).await?;
 	let select = format!(
 		"SELECT {PRODUCT_COLUMNS} FROM products p WHERE 1 = 1{filter} ORDER BY {order} \
 		 LIMIT {per_page} OFFSET {offset}"
@@ -465,7 +463,7 @@ pub async fn find(state: &AppState, search: &Search) -> Result<Found, ApiError> 
 			Bound::Int(n) => query.bind(*n),
 		};
 	}
-	let rows = query.fetch_all(&state.db).await.map_err(ApiError::internal)?;
+	let rows = query.fetch_all(&state.db).await?;
 	let products = rows.iter().map(Product::from_row).collect::<Result<_, _>>()?;
 	Ok(Found { products, total, page, per_page })
 }
@@ -477,7 +475,7 @@ pub async fn find(state: &AppState, search: &Search) -> Result<Found, ApiError> 
 pub async fn search(
 	State(state): State<AppState>,
 	Query(search): Query<Search>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	let found = find(&state, &search).await?;
 	Ok(Json(serde_json::json!({
 		"total": found.total, "page": found.page, "per_page": found.per_page,
@@ -486,13 +484,12 @@ pub async fn search(
 }
 
 /// The product `id`.
-pub async fn product(state: &AppState, id: &str) -> Result<Product, ApiError> {
+pub async fn product(state: &AppState, id: &str) -> Result<Product> {
 	let select = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.id = $1");
 	let row = sqlx::query(AssertSqlSafe(select))
 		.bind(id.to_string())
 		.fetch_optional(&state.db)
-		.await
-		.map_err(ApiError::internal)?
+		.await?
 		.ok_or_else(|| ApiError::not_found(format!("no product {id}")))?;
 	Product::from_row(&row)
 }
@@ -505,18 +502,17 @@ pub async fn product(state: &AppState, id: &str) -> Result<Product, ApiError> {
 pub async fn get_product(
 	State(state): State<AppState>,
 	Path(id): Path<String>,
-) -> Result<Json<Product>, ApiError> {
+) -> Result<Json<Product>> {
 	Ok(Json(product(&state, &id).await?))
 }
 
 /// The first unit of `product` still on sale (for its item page).
-pub async fn next_unit(state: &AppState, product: &str) -> Result<Option<u32>, ApiError> {
+pub async fn next_unit(state: &AppState, product: &str) -> Result<Option<u32>> {
 	let row =
 		sqlx::query("SELECT MIN(item) FROM product_units WHERE product = $1 AND order_id IS NULL")
 			.bind(product.to_string())
 			.fetch_one(&state.db)
-			.await
-			.map_err(ApiError::internal)?;
-	let item: Option<i64> = row.try_get(0).map_err(ApiError::internal)?;
+			.await?;
+	let item: Option<i64> = row.try_get(0)?;
 	Ok(item.and_then(|item| u32::try_from(item).ok()))
 }

@@ -12,7 +12,7 @@ use crate::{
 	accounts::Session,
 	error::ApiJson,
 	flows::{calls, submit_in_background, Outcome},
-	keys, now_ms, ApiError, AppState,
+	keys, now_ms, ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
@@ -70,7 +70,7 @@ pub async fn checkout(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<CheckoutRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	let signer = custodial_signer(&state, &session).await?;
 	let lines = cart_lines(&state, &session.user.id).await?;
 	if lines.is_empty() {
@@ -90,7 +90,7 @@ pub async fn checkout(
 	}
 	let total = total(&lines)?;
 	let expiry = calls::default_expiry(&state).await?;
-	let order = hex::encode(&keys::random32().map_err(ApiError::internal)?[..8]);
+	let order = hex::encode(&keys::random32()?[..8]);
 	let units =
 		take_units(&state, &order, &session.user.id, &lines, (&ship_name, &ship_address), total)
 			.await?;
@@ -136,8 +136,7 @@ pub async fn checkout(
 		.bind(answer["tx"].as_str().unwrap_or_default().to_string())
 		.bind(order.clone())
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	let (db, id) = (state.db.clone(), order.clone());
 	tokio::spawn(async move {
 		let result = outcome.await.unwrap_or_else(|_| Err("the payment was lost".into()));
@@ -158,8 +157,8 @@ pub async fn take_units(
 	lines: &[CartLine],
 	(ship_name, ship_address): (&Option<String>, &Option<String>),
 	total: i64,
-) -> Result<Vec<Unit>, ApiError> {
-	let mut tx = state.db.begin().await.map_err(ApiError::internal)?;
+) -> Result<Vec<Unit>> {
+	let mut tx = state.db.begin().await?;
 	let now = now_ms();
 	sqlx::query(
 		"INSERT INTO orders (id, buyer_id, status, total, ship_name, ship_address, created_ms, \
@@ -172,8 +171,7 @@ pub async fn take_units(
 	.bind(ship_address.clone())
 	.bind(now)
 	.execute(&mut *tx)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	let mut units = Vec::new();
 	for line in lines {
 		// The guard is the whole of the no-overselling rule: the update waits for any other
@@ -183,8 +181,7 @@ pub async fn take_units(
 				.bind(line.quantity)
 				.bind(line.product.clone())
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?
+				.await?
 				.rows_affected();
 		if taken != 1 {
 			return Err(out_of_stock(&line.title));
@@ -192,10 +189,9 @@ pub async fn take_units(
 		let row = sqlx::query("SELECT seller_id, collection FROM products WHERE id = $1")
 			.bind(line.product.clone())
 			.fetch_one(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
-		let seller: String = row.try_get(0).map_err(ApiError::internal)?;
-		let collection: i64 = row.try_get(1).map_err(ApiError::internal)?;
+			.await?;
+		let seller: String = row.try_get(0)?;
+		let collection: i64 = row.try_get(1)?;
 		let mut got = 0;
 		// Another checkout may take a unit between our read and our update (Postgres): try the
 		// next free ones.
@@ -207,8 +203,7 @@ pub async fn take_units(
 			.bind(line.product.clone())
 			.bind(line.quantity - got)
 			.fetch_all(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 			for item in free {
 				let claimed = sqlx::query(
 					"UPDATE product_units SET order_id = $1 WHERE product = $2 AND item = $3 \
@@ -218,16 +213,15 @@ pub async fn take_units(
 				.bind(line.product.clone())
 				.bind(item)
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?
+				.await?
 				.rows_affected();
 				if claimed == 1 {
 					got += 1;
 					let unit = Unit {
 						product: line.product.clone(),
 						seller: seller.clone(),
-						collection: u32::try_from(collection).map_err(ApiError::internal)?,
-						item: u32::try_from(item).map_err(ApiError::internal)?,
+						collection: u32::try_from(collection)?,
+						item: u32::try_from(item)?,
 						kind: line.kind.clone(),
 						price: line.price,
 					};
@@ -243,8 +237,7 @@ pub async fn take_units(
 					.bind(unit.kind.clone())
 					.bind(unit.price)
 					.execute(&mut *tx)
-					.await
-					.map_err(ApiError::internal)?;
+					.await?;
 					units.push(unit);
 				}
 			}
@@ -259,9 +252,8 @@ pub async fn take_units(
 	sqlx::query("DELETE FROM cart_lines WHERE user_id = $1")
 		.bind(buyer.to_string())
 		.execute(&mut *tx)
-		.await
-		.map_err(ApiError::internal)?;
-	tx.commit().await.map_err(ApiError::internal)?;
+		.await?;
+	tx.commit().await?;
 	Ok(units)
 }
 
@@ -273,17 +265,12 @@ async fn settle_payment(db: &sqlx::AnyPool, order: &str, outcome: Outcome) {
 	}
 }
 
-async fn record_payment(
-	db: &sqlx::AnyPool,
-	order: &str,
-	outcome: &Outcome,
-) -> Result<(), ApiError> {
-	let mut tx = db.begin().await.map_err(ApiError::internal)?;
+async fn record_payment(db: &sqlx::AnyPool, order: &str, outcome: &Outcome) -> Result<()> {
+	let mut tx = db.begin().await?;
 	let now = now_ms();
 	match outcome {
 		Ok(events) => {
-			let events: serde_json::Value =
-				serde_json::from_str(events).map_err(ApiError::internal)?;
+			let events: serde_json::Value = serde_json::from_str(events)?;
 			for event in events.as_array().into_iter().flatten() {
 				if event["event"] != "Marketplace.OfferMade" {
 					continue;
@@ -298,8 +285,7 @@ async fn record_payment(
 				.bind(number("collection"))
 				.bind(number("item"))
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?;
+				.await?;
 			}
 			sqlx::query(
 				"UPDATE order_lines SET status = 'delivered' WHERE order_id = $1 \
@@ -307,39 +293,33 @@ async fn record_payment(
 			)
 			.bind(order.to_string())
 			.execute(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 			sqlx::query("UPDATE orders SET status = 'paid', updated_ms = $1 WHERE id = $2")
 				.bind(now)
 				.bind(order.to_string())
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?;
+				.await?;
 		}
 		Err(reason) => {
 			let products: Vec<String> =
 				sqlx::query_scalar("SELECT product FROM order_lines WHERE order_id = $1")
 					.bind(order.to_string())
 					.fetch_all(&mut *tx)
-					.await
-					.map_err(ApiError::internal)?;
+					.await?;
 			for product in products {
 				sqlx::query("UPDATE products SET stock = stock + 1 WHERE id = $1")
 					.bind(product)
 					.execute(&mut *tx)
-					.await
-					.map_err(ApiError::internal)?;
+					.await?;
 			}
 			sqlx::query("UPDATE product_units SET order_id = NULL WHERE order_id = $1")
 				.bind(order.to_string())
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?;
+				.await?;
 			sqlx::query("UPDATE order_lines SET status = 'failed' WHERE order_id = $1")
 				.bind(order.to_string())
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?;
+				.await?;
 			sqlx::query(
 				"UPDATE orders SET status = 'failed', failure = $1, updated_ms = $2 WHERE id = $3",
 			)
@@ -347,9 +327,8 @@ async fn record_payment(
 			.bind(now)
 			.bind(order.to_string())
 			.execute(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 		}
 	}
-	tx.commit().await.map_err(ApiError::internal)
+	Ok(tx.commit().await?)
 }

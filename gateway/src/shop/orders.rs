@@ -6,7 +6,7 @@ use crate::{
 	accounts::Session,
 	error::ApiJson,
 	flows::{calls, submit_in_background},
-	ApiError, AppState,
+	ApiError, AppState, Result,
 };
 use axum::{
 	extract::{Path, State},
@@ -85,11 +85,7 @@ fn line(row: &sqlx::any::AnyRow) -> Result<Line, sqlx::Error> {
 }
 
 /// The orders `buyer` placed, newest first (or only `only`).
-pub async fn orders_of(
-	state: &AppState,
-	buyer: &str,
-	only: Option<&str>,
-) -> Result<Vec<Order>, ApiError> {
+pub async fn orders_of(state: &AppState, buyer: &str, only: Option<&str>) -> Result<Vec<Order>> {
 	let rows = sqlx::query(
 		"SELECT id, status, total, ship_name, ship_address, failure, payment_tx, created_ms \
 		 FROM orders WHERE buyer_id = $1 AND ($2 = '' OR id = $2) ORDER BY created_ms DESC",
@@ -97,11 +93,10 @@ pub async fn orders_of(
 	.bind(buyer.to_string())
 	.bind(only.unwrap_or_default().to_string())
 	.fetch_all(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	let mut orders = Vec::new();
 	for row in rows {
-		let id: String = row.try_get(0).map_err(ApiError::internal)?;
+		let id: String = row.try_get(0)?;
 		let select = format!(
 			"SELECT {LINE_COLUMNS} FROM order_lines l JOIN products p ON p.id = l.product \
 			 WHERE l.order_id = $1 ORDER BY l.collection, l.item"
@@ -109,21 +104,19 @@ pub async fn orders_of(
 		let lines = sqlx::query(AssertSqlSafe(select))
 			.bind(id.clone())
 			.fetch_all(&state.db)
-			.await
-			.map_err(ApiError::internal)?
+			.await?
 			.iter()
 			.map(line)
-			.collect::<Result<_, _>>()
-			.map_err(ApiError::internal)?;
+			.collect::<Result<_, _>>()?;
 		orders.push(Order {
 			id,
-			status: row.try_get(1).map_err(ApiError::internal)?,
-			total: row.try_get(2).map_err(ApiError::internal)?,
-			ship_name: row.try_get(3).map_err(ApiError::internal)?,
-			ship_address: row.try_get(4).map_err(ApiError::internal)?,
-			failure: row.try_get(5).map_err(ApiError::internal)?,
-			payment_tx: row.try_get(6).map_err(ApiError::internal)?,
-			created_ms: row.try_get(7).map_err(ApiError::internal)?,
+			status: row.try_get(1)?,
+			total: row.try_get(2)?,
+			ship_name: row.try_get(3)?,
+			ship_address: row.try_get(4)?,
+			failure: row.try_get(5)?,
+			payment_tx: row.try_get(6)?,
+			created_ms: row.try_get(7)?,
 			lines,
 		});
 	}
@@ -136,7 +129,7 @@ pub async fn orders_of(
 pub async fn my_orders(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	let orders = orders_of(&state, &session.user.id, None).await?;
 	Ok(Json(serde_json::json!({ "orders": orders })))
 }
@@ -150,7 +143,7 @@ pub async fn order(
 	State(state): State<AppState>,
 	session: Session,
 	Path(id): Path<String>,
-) -> Result<Json<Order>, ApiError> {
+) -> Result<Json<Order>> {
 	orders_of(&state, &session.user.id, Some(&id))
 		.await?
 		.pop()
@@ -171,18 +164,16 @@ pub struct Sale {
 }
 
 /// The lines `seller` sold, newest order first.
-pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>, ApiError> {
+pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>> {
 	let select = format!(
 		"SELECT {LINE_COLUMNS}, o.ship_name, o.ship_address FROM order_lines l \
 		 JOIN products p ON p.id = l.product JOIN orders o ON o.id = l.order_id \
 		 WHERE l.seller_id = $1 ORDER BY o.created_ms DESC, l.collection, l.item"
 	);
-	let rows = sqlx::query(AssertSqlSafe(select))
-		.bind(seller.to_string())
-		.fetch_all(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
-	rows.iter()
+	let rows =
+		sqlx::query(AssertSqlSafe(select)).bind(seller.to_string()).fetch_all(&state.db).await?;
+	Ok(rows
+		.iter()
 		.map(|row| {
 			Ok(Sale {
 				line: line(row)?,
@@ -190,8 +181,7 @@ pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>, ApiEr
 				ship_address: row.try_get(11)?,
 			})
 		})
-		.collect::<Result<_, sqlx::Error>>()
-		.map_err(ApiError::internal)
+		.collect::<Result<_, sqlx::Error>>()?)
 }
 
 #[utoipa::path(get, path = "/api/shop/sales", tag = "shop",
@@ -200,7 +190,7 @@ pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>, ApiEr
 pub async fn my_sales(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	Ok(Json(serde_json::json!({ "sales": sales_of(&state, &session.user.id).await? })))
 }
 
@@ -225,7 +215,7 @@ pub async fn ship(
 	session: Session,
 	Path(id): Path<String>,
 	ApiJson(request): ApiJson<ShipRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	let tracking = request.tracking.trim().to_string();
 	if tracking.is_empty() || tracking.chars().count() > 64 {
 		return Err(ApiError::bad_request("bad_value", "a tracking number of 1 to 64 characters"));
@@ -239,20 +229,15 @@ pub async fn ship(
 	.bind(id.clone())
 	.bind(session.user.id.clone())
 	.fetch_all(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	if rows.is_empty() {
 		return Err(ApiError::not_found(format!("nothing of yours to ship in order {id}")));
 	}
 	let expiry = calls::default_expiry(&state).await?;
 	let mut listings = Vec::new();
 	for row in &rows {
-		let number = |i: usize| {
-			row.try_get::<i64, _>(i)
-				.map_err(ApiError::internal)
-				.and_then(|n| u128::try_from(n).map_err(ApiError::internal))
-		};
-		let buyer: String = row.try_get(3).map_err(ApiError::internal)?;
+		let number = |i: usize| -> Result<u128> { Ok(u128::try_from(row.try_get::<i64, _>(i)?)?) };
+		let buyer: String = row.try_get(3)?;
 		listings.push((
 			"Marketplace",
 			"list",
@@ -274,8 +259,7 @@ pub async fn ship(
 	.bind(id.clone())
 	.bind(session.user.id.clone())
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?
+	.await?
 	.rows_affected();
 	if marked as usize != rows.len() {
 		return Err(ApiError::new(StatusCode::CONFLICT, "changed", "the order changed; try again"));
@@ -317,12 +301,8 @@ pub async fn ship(
 }
 
 /// The buyer's shipped order line for `item`, if any: its offer, for a claim by tap.
-pub async fn shipped_offer(
-	state: &AppState,
-	buyer: &str,
-	item: (u32, u32),
-) -> Result<Option<i64>, ApiError> {
-	sqlx::query_scalar(
+pub async fn shipped_offer(state: &AppState, buyer: &str, item: (u32, u32)) -> Result<Option<i64>> {
+	let offer: Option<Option<i64>> = sqlx::query_scalar(
 		"SELECT l.offer FROM order_lines l JOIN orders o ON o.id = l.order_id \
 		 WHERE o.buyer_id = $1 AND l.collection = $2 AND l.item = $3 AND l.status = 'shipped'",
 	)
@@ -330,9 +310,8 @@ pub async fn shipped_offer(
 	.bind(i64::from(item.0))
 	.bind(i64::from(item.1))
 	.fetch_optional(&state.db)
-	.await
-	.map_err(ApiError::internal)
-	.map(Option::flatten)
+	.await?;
+	Ok(offer.flatten())
 }
 
 /// Marks the order line paid by `offer` as claimed.

@@ -6,7 +6,7 @@
 use super::{cart, catalog, orders, Product};
 use crate::{
 	accounts::{Role, Session},
-	tags, ApiError, AppState,
+	tags, ApiError, AppState, Result,
 };
 use axum::{
 	extract::{Path, Query, State},
@@ -162,7 +162,7 @@ pub(crate) fn chain_form(api: &str, next: Option<&str>, label: &str, fields: Mar
 }
 
 /// `GET /shop`: featured and new products.
-async fn home(State(state): State<AppState>, session: Option<Session>) -> Result<Markup, ApiError> {
+async fn home(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let featured =
 		catalog::Search { available: Some(true), per_page: Some(12), ..Default::default() };
 	let found = catalog::find(&state, &featured).await?;
@@ -202,7 +202,7 @@ fn given(value: &Option<String>) -> Option<String> {
 	value.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
 }
 
-fn units(value: &Option<String>) -> Result<Option<u64>, ApiError> {
+fn units(value: &Option<String>) -> Result<Option<u64>> {
 	given(value)
 		.map(|v| {
 			v.parse::<f64>()
@@ -219,7 +219,7 @@ async fn search(
 	State(state): State<AppState>,
 	session: Option<Session>,
 	Query(form): Query<SearchForm>,
-) -> Result<Markup, ApiError> {
+) -> Result<Markup> {
 	let search = catalog::Search {
 		q: given(&form.q),
 		kind: given(&form.kind),
@@ -300,7 +300,7 @@ async fn item(
 	State(state): State<AppState>,
 	session: Option<Session>,
 	Path(id): Path<String>,
-) -> Result<Markup, ApiError> {
+) -> Result<Markup> {
 	let product = catalog::product(&state, &id).await?;
 	let unit = catalog::next_unit(&state, &id).await?;
 	let context = match (unit, state.chain.is_some()) {
@@ -380,7 +380,7 @@ pub(crate) fn not_for_role(title: &str, session: &Session, why: &str) -> Markup 
 }
 
 /// `GET /shop/cart`: the cart and the checkout form.
-async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result<Markup, ApiError> {
+async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("购物车 Cart")) };
 	let lines = cart::cart_lines(&state, &session.user.id).await?;
 	let total: i64 = lines.iter().map(|l| l.price.saturating_mul(l.quantity)).sum();
@@ -439,10 +439,7 @@ fn line_status(status: &str) -> &'static str {
 }
 
 /// `GET /shop/orders`: the buyer's orders.
-async fn my_orders(
-	State(state): State<AppState>,
-	session: Option<Session>,
-) -> Result<Markup, ApiError> {
+async fn my_orders(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("订单 Orders")) };
 	let orders = orders::orders_of(&state, &session.user.id, None).await?;
 	Ok(layout(
@@ -472,10 +469,7 @@ async fn my_orders(
 }
 
 /// `GET /shop/sales`: the seller's fulfilment view.
-async fn sales(
-	State(state): State<AppState>,
-	session: Option<Session>,
-) -> Result<Markup, ApiError> {
+async fn sales(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("发货 Sales")) };
 	let sales = orders::sales_of(&state, &session.user.id).await?;
 	Ok(layout(
@@ -510,10 +504,7 @@ struct ClaimQuery {
 }
 
 /// `GET /shop/claim?tap=…`: the buyer confirms the claim of a delivered item.
-async fn claim(
-	session: Option<Session>,
-	Query(query): Query<ClaimQuery>,
-) -> Result<Markup, ApiError> {
+async fn claim(session: Option<Session>, Query(query): Query<ClaimQuery>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("认领 Claim")) };
 	Ok(layout(
 		"认领 Claim",

@@ -14,7 +14,7 @@ use crate::{
 	flows::{attestation, calls::BLOCKS_PER_DAY},
 	now_ms,
 	shop::pages::{api_form, chain_form, layout, money_u128, needs_login, not_for_role},
-	ApiError, AppState,
+	AppState, Result,
 };
 use axum::{extract::State, routing::get, Router};
 use maud::{html, Markup};
@@ -29,10 +29,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `GET /studio`: the creator's studio.
-async fn studio(
-	State(state): State<AppState>,
-	session: Option<Session>,
-) -> Result<Markup, ApiError> {
+async fn studio(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("工作室 Studio")) };
 	if session.user.role != Role::Creator {
 		return Ok(not_for_role(
@@ -43,20 +40,18 @@ async fn studio(
 	}
 	let index = crate::routes::index(&state)?;
 	let me = session.user.address.clone();
-	let internal = ApiError::internal;
-	let attested = queries::attestation(index, &me).await.map_err(internal)?;
+	let attested = queries::attestation(index, &me).await?;
 	let waiting = attestation::waiting(&state, &session.user.id).await?;
-	let works = queries::works_by_creator(index, &me).await.map_err(internal)?;
-	let collections = queries::collections_by_creator(index, &me).await.map_err(internal)?;
-	let items = queries::items_of(index, &me).await.map_err(internal)?;
+	let works = queries::works_by_creator(index, &me).await?;
+	let collections = queries::collections_by_creator(index, &me).await?;
+	let items = queries::items_of(index, &me).await?;
 	let today = u64::try_from(now_ms()).unwrap_or(0) / chart::DAY_MS * chart::DAY_MS;
 	let from = today.saturating_sub((CHART_DAYS - 1) * chart::DAY_MS);
 	let royalties =
 		queries::royalties_per_period(index, &me, from, today + chart::DAY_MS, chart::DAY_MS)
-			.await
-			.map_err(internal)?;
+			.await?;
 	let filter = SaleFilter { account: Some(me.clone()), limit: Some(20), ..Default::default() };
-	let sales = queries::sales(index, &filter).await.map_err(internal)?;
+	let sales = queries::sales(index, &filter).await?;
 	let sold: Vec<_> = sales.iter().filter(|s| s.seller == me).collect();
 	let bars = chart::daily(&royalties, from, CHART_DAYS);
 	Ok(layout(

@@ -14,7 +14,7 @@ use crate::{
 	accounts::Session,
 	error::ApiJson,
 	flows::{calls::Call, submit_in_background},
-	ApiError, AppState,
+	ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
@@ -33,7 +33,7 @@ pub struct ClaimRequest {
 }
 
 /// The key epoch and the query of a tap URL.
-fn split_tap(url: &str) -> Result<(u32, &str), ApiError> {
+fn split_tap(url: &str) -> Result<(u32, &str)> {
 	let bad = || ApiError::bad_request("bad_tap", "tap is a tag URL: …/t/{epoch}?e=…&c=…");
 	let at = url.find("/t/").ok_or_else(bad)?;
 	let (epoch, query) = url[at + 3..].split_once('?').ok_or_else(bad)?;
@@ -58,7 +58,7 @@ pub async fn claim(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<ClaimRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	let verifier = state.verifier.clone().ok_or_else(|| {
 		ApiError::new(
 			StatusCode::SERVICE_UNAVAILABLE,

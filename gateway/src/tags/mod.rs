@@ -17,7 +17,7 @@ pub mod ledger;
 pub mod page;
 pub mod verify;
 
-use crate::{accounts::Session, ApiError, AppState};
+use crate::{accounts::Session, ApiError, AppState, Result};
 use axum::{
 	extract::{Path, RawQuery, State},
 	http::{header, HeaderMap, StatusCode, Uri},
@@ -105,7 +105,7 @@ pub async fn nfc_read(
 	Path(epoch): Path<u32>,
 	RawQuery(query): RawQuery,
 	headers: HeaderMap,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let ledger = Ledger::at_head(&state).await?;
 	let query = query.unwrap_or_default();
 	let verdict = verify::judge_tap(&state, &ledger, epoch, &query).await?;
@@ -127,7 +127,7 @@ pub async fn code_read(
 	State(state): State<AppState>,
 	uri: Uri,
 	headers: HeaderMap,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let ledger = Ledger::at_head(&state).await?;
 	let verdict =
 		verify::judge_code(&state, &ledger, uri.path(), uri.query().unwrap_or("")).await?;
@@ -141,7 +141,7 @@ async fn answer(
 	verdict: Verdict,
 	headers: &HeaderMap,
 	claim: Option<String>,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let context = match verdict.item {
 		Some((collection, item)) => context(state, ledger, collection, item).await?,
 		None => ItemContext::default(),
@@ -162,7 +162,7 @@ pub(crate) async fn context(
 	ledger: &Ledger,
 	collection: u32,
 	item: u32,
-) -> Result<ItemContext, ApiError> {
+) -> Result<ItemContext> {
 	let Some(held) = ledger.item(collection, item).await? else {
 		return Ok(ItemContext::default());
 	};
@@ -179,9 +179,7 @@ pub(crate) async fn context(
 		provenance: Vec::new(),
 	};
 	if let Some(index) = &state.index {
-		if let Some(work) =
-			yinji_indexer::queries::work(index, held.work).await.map_err(ApiError::internal)?
-		{
+		if let Some(work) = yinji_indexer::queries::work(index, held.work).await? {
 			context.work = Some(WorkContext {
 				id: work.id,
 				creator: page::short(&work.registrant),
@@ -191,9 +189,7 @@ pub(crate) async fn context(
 			});
 		}
 		let history =
-			yinji_indexer::queries::item_provenance(index, collection.into(), item.into())
-				.await
-				.map_err(ApiError::internal)?;
+			yinji_indexer::queries::item_provenance(index, collection.into(), item.into()).await?;
 		context.provenance =
 			history.into_iter().map(|e| (e.block_number, e.kind, e.from, e.to)).collect();
 	}
@@ -228,17 +224,13 @@ pub fn utc(ms: u64) -> String {
 	responses((status = 200, description = "The signed receipt"),
 		(status = 404, description = "Unknown", body = crate::error::ErrorBody)))]
 /// `GET /api/receipts/{id}`: a verdict's signed receipt, as a file to keep.
-pub async fn receipt(
-	State(state): State<AppState>,
-	Path(id): Path<String>,
-) -> Result<Response, ApiError> {
+pub async fn receipt(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response> {
 	let row = sqlx::query("SELECT receipt FROM tag_reads WHERE id = $1")
 		.bind(id.clone())
 		.fetch_optional(&state.db)
-		.await
-		.map_err(ApiError::internal)?
+		.await?
 		.ok_or_else(|| ApiError::not_found(format!("no receipt {id}")))?;
-	let body: String = row.try_get(0).map_err(ApiError::internal)?;
+	let body: String = row.try_get(0)?;
 	Ok((
 		StatusCode::OK,
 		[
@@ -261,7 +253,7 @@ pub async fn published_keys(State(state): State<AppState>) -> Json<serde_json::V
 }
 
 /// The caller must be the collection's issuer (or an institution operator).
-pub(crate) fn ensure_issuer(session: &Session, issuer: &str) -> Result<(), ApiError> {
+pub(crate) fn ensure_issuer(session: &Session, issuer: &str) -> Result<()> {
 	if session.user.address == issuer || session.user.role == crate::accounts::Role::Institution {
 		Ok(())
 	} else {
