@@ -1,7 +1,7 @@
 //! Accounts and sessions: sign-up and log-in with argon2id, server-side sessions in
 //! `HttpOnly; Secure; SameSite=Strict` cookies, a CSRF token per session, log-in throttling.
 
-use crate::{error::ApiJson, keys, now_ms, ApiError, AppState, Result};
+use crate::{error::ApiJson, keys, now_ms, stored::Custody, ApiError, AppState, Result};
 use argon2::{
 	password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
 	Argon2,
@@ -15,6 +15,15 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
+
+/// The account routes: sign-up, log-in and out, and who is logged in.
+pub fn router() -> axum::Router<AppState> {
+	use axum::routing::{get, post};
+	axum::Router::new()
+		.route("/api/accounts", post(sign_up))
+		.route("/api/session", post(log_in).delete(log_out))
+		.route("/api/me", get(me))
+}
 
 /// The session cookie's name.
 pub const COOKIE: &str = "yinji_session";
@@ -71,7 +80,7 @@ pub struct User {
 	/// The user's account on chain (`0x`-hex public key).
 	pub address: String,
 	/// `custodial` or `self`.
-	pub custody: String,
+	pub custody: Custody,
 }
 
 /// A logged-in request: the user and the session's CSRF token. As an extractor it rejects a
@@ -132,7 +141,7 @@ impl FromRequestParts<AppState> for Session {
 				email: row.try_get(2)?,
 				role: Role::parse(&row.try_get::<String, _>(3)?),
 				address: row.try_get(4)?,
-				custody: row.try_get(5)?,
+				custody: row.try_get::<String, _>(5)?.parse()?,
 			},
 			token_hash: hash,
 		};
@@ -279,7 +288,7 @@ pub async fn sign_up(
 	let password_hash = tokio::task::spawn_blocking(move || hash_password(&password)).await??;
 	let inserted = sqlx::query(
 		"INSERT INTO users (id, email, password_hash, role, created_ms, address, custody, \
-		 sealed_data_key, sealed_seed) VALUES ($1, $2, $3, $4, $5, $6, 'custodial', $7, $8) \
+		 sealed_data_key, sealed_seed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
 		 ON CONFLICT (email) DO NOTHING",
 	)
 	.bind(id.clone())
@@ -288,6 +297,7 @@ pub async fn sign_up(
 	.bind(role.as_str())
 	.bind(now_ms())
 	.bind(address.clone())
+	.bind(Custody::Custodial.as_str())
 	.bind(sealed_data_key)
 	.bind(sealed_seed)
 	.execute(&state.db)
@@ -300,7 +310,7 @@ pub async fn sign_up(
 		));
 	}
 	tracing::info!(user = %id, role = role.as_str(), "signed up");
-	let user = User { id, email, role, address, custody: "custodial".into() };
+	let user = User { id, email, role, address, custody: Custody::Custodial };
 	open_session(&state, user, StatusCode::CREATED).await
 }
 
@@ -364,7 +374,7 @@ pub async fn log_in(
 		email,
 		role: Role::parse(&row.try_get::<String, _>(2)?),
 		address: row.try_get(3)?,
-		custody: row.try_get(4)?,
+		custody: row.try_get::<String, _>(4)?.parse()?,
 	};
 	tracing::info!(user = %user.id, "logged in");
 	open_session(&state, user, StatusCode::OK).await

@@ -11,7 +11,7 @@ use crate::{
 	flows::attestation,
 	shop::pages::{chain_form, layout, needs_login, not_for_role},
 	tags::ledger::{accounts, Ledger},
-	AppState, Result,
+	ApiError, AppState, Result,
 };
 use axum::{extract::State, routing::get, Router};
 use maud::{html, Markup};
@@ -62,7 +62,8 @@ pub async fn motions(ledger: &Ledger) -> Result<Vec<Motion>> {
 	let hashes = proposals.as_ref().map(accounts).unwrap_or_default();
 	let mut motions = Vec::with_capacity(hashes.len());
 	for hash in hashes {
-		let bytes = hex::decode(hash.trim_start_matches("0x"))?;
+		let bytes = crate::bytes::vec_from_hex(&hash)
+			.ok_or_else(|| ApiError::internal(format!("a motion hash {hash:?} is not hex")))?;
 		let key = || vec![Value::from_bytes(&bytes)];
 		let Some(votes) = ledger.read("Council", "Voting", key()).await? else { continue };
 		let call = ledger.read("Council", "ProposalOf", key()).await?;

@@ -100,6 +100,7 @@ internal_causes!(
 	hex::FromHexError,
 	crate::keys::KeyError,
 	yinji_tags::Error,
+	crate::stored::UnknownText,
 );
 
 /// The node failed to answer, or answered something that does not decode: 502 with its reason.

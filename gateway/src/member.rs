@@ -7,7 +7,7 @@
 
 use crate::{
 	accounts::Session,
-	flows::calls::{account, BLOCK_MS},
+	chain::{account, BLOCK_MS},
 	now_ms,
 	shop::pages::{chain_form, layout, needs_login},
 	tags::{self, ledger::Ledger},
@@ -76,7 +76,8 @@ fn numbers(value: &Value) -> Vec<u128> {
 
 /// `address`'s points at the ledger's block.
 pub async fn points(ledger: &Ledger, address: &str) -> Result<Points> {
-	let member = ledger.read("Loyalty", "Members", vec![account(address)?]).await?;
+	let member =
+		ledger.read("Loyalty", "Members", vec![Value::from_bytes(account(address)?)]).await?;
 	let (balance_record, lifetime, tier) = match &member {
 		Some(member) => {
 			let f = Fields::new(member, "Members");
@@ -84,7 +85,8 @@ pub async fn points(ledger: &Ledger, address: &str) -> Result<Points> {
 		}
 		None => (0, 0, 0),
 	};
-	let stored = ledger.read("Loyalty", "Buckets", vec![account(address)?]).await?;
+	let stored =
+		ledger.read("Loyalty", "Buckets", vec![Value::from_bytes(account(address)?)]).await?;
 	let mut expiring: Vec<_> = stored
 		.as_ref()
 		.map(buckets)

@@ -1,7 +1,7 @@
 //! The cart: a buyer's products and quantities until checkout, kept in the gateway's database.
 
 use super::catalog;
-use crate::{accounts::Session, error::ApiJson, ApiError, AppState, Result};
+use crate::{accounts::Session, error::ApiJson, stored::ProductKind, ApiError, AppState, Result};
 use axum::{
 	extract::{Path, State},
 	Json,
@@ -29,7 +29,7 @@ pub struct CartLine {
 	pub product: String,
 	/// Its title.
 	pub title: String,
-	/// `physical` or `collectible`.
+	/// `physical` or `collectible` (a [`ProductKind`]'s text; see [`CartLine::is_physical`]).
 	pub kind: String,
 	/// The unit price.
 	pub price: i64,
@@ -37,6 +37,13 @@ pub struct CartLine {
 	pub quantity: i64,
 	/// Units left in the shop.
 	pub stock: i64,
+}
+
+impl CartLine {
+	/// Whether the line is of a physical product.
+	pub fn is_physical(&self) -> bool {
+		self.kind == ProductKind::Physical.as_str()
+	}
 }
 
 /// The cart of `user`.
@@ -60,7 +67,7 @@ pub async fn cart_lines(state: &AppState, user: &str) -> Result<Vec<CartLine>> {
 				stock: row.try_get(5)?,
 			})
 		})
-		.collect::<Result<_, sqlx::Error>>()?)
+		.collect::<Result<_>>()?)
 }
 
 /// What the lines cost in all.

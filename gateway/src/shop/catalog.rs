@@ -4,9 +4,14 @@
 use super::{Product, PRODUCT_COLUMNS};
 use crate::{
 	accounts::{Role, Session},
+	chain::{
+		call::{Call, CollectionKind, ItemId},
+		default_expiry,
+		submission::submit_in_background,
+	},
 	error::ApiJson,
-	flows::{calls, submit_in_background},
 	keys, now_ms,
+	stored::ProductKind,
 	tags::ledger::Ledger,
 	ApiError, AppState, Result,
 };
@@ -18,7 +23,6 @@ use axum::{
 use serde::Deserialize;
 // The SQL built at run time joins fixed fragments only; every value is bound.
 use sqlx::{AssertSqlSafe, Row};
-use yinji_client::Value;
 use yinji_indexer::db::Engine;
 
 /// Most items one product may have.
@@ -96,31 +100,13 @@ pub async fn publish(
 	if items.is_empty() || items.len() != request.items.len() || items.len() > MAX_UNITS {
 		return Err(ApiError::bad_request("bad_value", "1 to 1 000 distinct items"));
 	}
-	let ledger = Ledger::at_head(&state).await?;
-	let mut kind = None;
-	let mut terms = (0, 0);
-	for item in &items {
-		let held = ledger
-			.item(request.collection, *item)
-			.await?
-			.ok_or_else(|| ApiError::not_found(format!("no item {}/{item}", request.collection)))?;
-		if !held.owner.eq_ignore_ascii_case(&session.user.address) {
-			return Err(ApiError::new(
-				StatusCode::FORBIDDEN,
-				"not_owner",
-				format!("item {}/{item} is not yours", request.collection),
-			));
-		}
-		kind = Some(if held.kind == "PhysicalTwin" { "physical" } else { "collectible" });
-		terms = (held.royalty, held.max_supply);
-	}
-	let kind = kind.ok_or_else(|| ApiError::internal("no items after the check"))?;
+	let (kind, terms) = owned_items(&state, &session, request.collection, &items).await?;
 	// A collectible is sold by `buy` from its on-chain listing: on sale once that is final.
-	let stock = if kind == "physical" { items.len() } else { 0 };
+	let stock = if kind == ProductKind::Physical { items.len() } else { 0 };
 	let new = NewProduct {
 		seller_id: session.user.id.clone(),
 		collection: request.collection,
-		kind,
+		kind: kind.as_str(),
 		title: request.title.clone(),
 		creator_name: request.creator_name.clone(),
 		story: request.story.clone(),
@@ -135,8 +121,8 @@ pub async fn publish(
 	};
 	// Checked before anything is recorded: a request the shop cannot carry out changes nothing.
 	let signer = match kind {
-		"collectible" => Some(super::custodial_signer(&state, &session).await?),
-		_ => None,
+		ProductKind::Collectible => Some(super::custodial_signer(&state, &session).await?),
+		ProductKind::Physical => None,
 	};
 	let id = insert_product(&state, &new).await?;
 	let mut answer = serde_json::json!({ "product": id, "kind": kind, "units": items.len() });
@@ -153,13 +139,44 @@ pub async fn publish(
 	Ok((StatusCode::CREATED, Json(answer)))
 }
 
+/// What the chain says of `items` of `collection`, all of which `session`'s user must own: the
+/// product kind they make and the collection's terms (royalty, editions).
+async fn owned_items(
+	state: &AppState,
+	session: &Session,
+	collection: u32,
+	items: &[u32],
+) -> Result<(ProductKind, (u16, u32))> {
+	let ledger = Ledger::at_head(state).await?;
+	let mut found = None;
+	for item in items {
+		let held = ledger
+			.item(collection, *item)
+			.await?
+			.ok_or_else(|| ApiError::not_found(format!("no item {collection}/{item}")))?;
+		if !held.owner.eq_ignore_ascii_case(&session.user.address) {
+			return Err(ApiError::new(
+				StatusCode::FORBIDDEN,
+				"not_owner",
+				format!("item {collection}/{item} is not yours"),
+			));
+		}
+		let kind = match CollectionKind::from_name(&held.kind) {
+			Some(CollectionKind::PhysicalTwin) => ProductKind::Physical,
+			_ => ProductKind::Collectible,
+		};
+		found = Some((kind, (held.royalty, held.max_supply)));
+	}
+	found.ok_or_else(|| ApiError::internal("no items after the check"))
+}
+
 /// A product to record, checked.
 pub struct NewProduct {
 	/// The seller's user id.
 	pub seller_id: String,
 	/// The collection.
 	pub collection: u32,
-	/// `physical` or `collectible`.
+	/// `physical` or `collectible` (a [`ProductKind`]'s text).
 	pub kind: &'static str,
 	/// The title.
 	pub title: String,
@@ -272,23 +289,13 @@ async fn list_on_chain(
 	items: &[u32],
 	price: i64,
 ) -> Result<serde_json::Value> {
-	let expiry = calls::default_expiry(state).await?;
+	let expiry = default_expiry(state).await?;
 	let price = u128::try_from(price)?;
 	let listings = items.iter().map(|item| {
-		(
-			"Marketplace",
-			"list",
-			vec![
-				Value::u128(collection.into()),
-				Value::u128((*item).into()),
-				calls::native(),
-				Value::u128(price),
-				expiry.clone(),
-				Value::unnamed_variant("None", []),
-			],
-		)
+		let item: ItemId = (collection, *item);
+		Call::list(item, price, expiry, None)
 	});
-	let call = super::batch(listings);
+	let call = Call::batch_all(listings.collect());
 	let (done, outcome) = tokio::sync::oneshot::channel();
 	let lock = state.signers.of(&session.user.id);
 	let answer = submit_in_background(
@@ -405,10 +412,11 @@ pub async fn find(state: &AppState, search: &Search) -> Result<Found> {
 		}
 	}
 	if let Some(kind) = &search.kind {
-		if kind != "physical" && kind != "collectible" {
-			return Err(ApiError::bad_request("bad_value", "kind is physical or collectible"));
-		}
-		filter += &format!(" AND p.kind = {}", bind(Bound::Text(kind.clone()), &mut binds));
+		let kind = kind
+			.parse::<ProductKind>()
+			.map_err(|_| ApiError::bad_request("bad_value", "kind is physical or collectible"))?;
+		let at = bind(Bound::Text(kind.as_str().to_string()), &mut binds);
+		filter += &format!(" AND p.kind = {at}");
 	}
 	let price = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
 	if let Some(min) = search.min {

@@ -10,14 +10,19 @@ use super::{
 };
 use crate::{
 	accounts::Session,
+	chain::{
+		call::Call,
+		default_expiry,
+		submission::{submit_in_background, Outcome},
+	},
 	error::ApiJson,
-	flows::{calls, submit_in_background, Outcome},
-	keys, now_ms, ApiError, AppState, Result,
+	keys, now_ms,
+	stored::ProductKind,
+	ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
 use sqlx::Row;
-use yinji_client::Value;
 
 /// The body of `POST /api/shop/checkout`.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -43,7 +48,7 @@ pub struct Unit {
 	/// The item.
 	pub item: u32,
 	/// `physical` or `collectible`.
-	pub kind: String,
+	pub kind: ProductKind,
 	/// The price.
 	pub price: i64,
 }
@@ -77,7 +82,7 @@ pub async fn checkout(
 		return Err(ApiError::bad_request("empty_cart", "the cart is empty"));
 	}
 	let (ship_name, ship_address) = (filled(&request.ship_name), filled(&request.ship_address));
-	if lines.iter().any(|line| line.kind == "physical")
+	if lines.iter().any(|line| line.is_physical())
 		&& (ship_name.is_none() || ship_address.is_none())
 	{
 		return Err(ApiError::bad_request(
@@ -89,7 +94,7 @@ pub async fn checkout(
 		return Err(ApiError::bad_request("bad_value", "an address of at most 500 characters"));
 	}
 	let total = total(&lines)?;
-	let expiry = calls::default_expiry(&state).await?;
+	let expiry = default_expiry(&state).await?;
 	let order = hex::encode(&keys::random32()?[..8]);
 	let units =
 		take_units(&state, &order, &session.user.id, &lines, (&ship_name, &ship_address), total)
@@ -97,21 +102,15 @@ pub async fn checkout(
 
 	let mut points = request.redeem_points.unwrap_or(0);
 	let payments = units.iter().map(|unit| {
-		let (collection, item) =
-			(Value::u128(unit.collection.into()), Value::u128(unit.item.into()));
-		let price = Value::u128(u128::try_from(unit.price).unwrap_or(0));
-		if unit.kind == "physical" {
-			(
-				"Marketplace",
-				"make_offer",
-				vec![collection, item, calls::native(), price, expiry.clone()],
-			)
+		let item = (unit.collection, unit.item);
+		let price = u128::try_from(unit.price).unwrap_or(0);
+		if unit.kind == ProductKind::Physical {
+			Call::make_offer(item, price, expiry)
 		} else {
-			let redeem = Value::u128(std::mem::take(&mut points).into());
-			("Marketplace", "buy", vec![collection, item, calls::native(), price.clone(), redeem])
+			Call::buy(item, price, std::mem::take(&mut points).into())
 		}
 	});
-	let call = super::batch(payments.collect::<Vec<_>>());
+	let call = Call::batch_all(payments.collect());
 	let (done, outcome) = tokio::sync::oneshot::channel();
 	let lock = state.signers.of(&session.user.id);
 	let answer = submit_in_background(
@@ -222,7 +221,7 @@ pub async fn take_units(
 						seller: seller.clone(),
 						collection: u32::try_from(collection)?,
 						item: u32::try_from(item)?,
-						kind: line.kind.clone(),
+						kind: line.kind.parse()?,
 						price: line.price,
 					};
 					sqlx::query(
@@ -234,7 +233,7 @@ pub async fn take_units(
 					.bind(unit.seller.clone())
 					.bind(collection)
 					.bind(item)
-					.bind(unit.kind.clone())
+					.bind(unit.kind.as_str())
 					.bind(unit.price)
 					.execute(&mut *tx)
 					.await?;

@@ -6,6 +6,7 @@
 use super::{cart, catalog, orders, Product};
 use crate::{
 	accounts::{Role, Session},
+	stored::{LineStatus, ProductKind},
 	tags, ApiError, AppState, Result,
 };
 use axum::{
@@ -60,8 +61,9 @@ pub fn money_u128(amount: u128) -> String {
 	}
 }
 
-fn kind_name(kind: &str) -> &'static str {
-	if kind == "physical" {
+/// A product kind's name: physical, or else a collectible.
+fn kind_name(physical: bool) -> &'static str {
+	if physical {
 		"实物 Physical"
 	} else {
 		"数字藏品 Collectible"
@@ -120,7 +122,7 @@ fn card(product: &Product) -> Markup {
 				}
 				h3 { (product.title) }
 			}
-			p class="meta" { (product.creator_name) " · " (kind_name(&product.kind)) }
+			p class="meta" { (product.creator_name) " · " (kind_name(product.kind == ProductKind::Physical)) }
 			p class="price" { (money(product.price)) }
 			@if product.stock == 0 { p class="sold-out" { "售罄 Sold out" } }
 		}
@@ -320,7 +322,7 @@ async fn item(
 				}
 				div {
 					h1 { (product.title) }
-					p class="meta" { (product.creator_name) " · " (kind_name(&product.kind)) }
+					p class="meta" { (product.creator_name) " · " (kind_name(product.kind == ProductKind::Physical)) }
 					@if let Some(edition) = context.as_ref().and_then(|c| c.edition.clone()) {
 						p { "版本 Edition " (edition) }
 					}
@@ -384,7 +386,7 @@ async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result
 	let Some(session) = session else { return Ok(needs_login("购物车 Cart")) };
 	let lines = cart::cart_lines(&state, &session.user.id).await?;
 	let total: i64 = lines.iter().map(|l| l.price.saturating_mul(l.quantity)).sum();
-	let physical = lines.iter().any(|l| l.kind == "physical");
+	let physical = lines.iter().any(|l| l.is_physical());
 	Ok(layout(
 		"购物车 Cart",
 		Some(&session),
@@ -398,7 +400,7 @@ async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result
 					tbody {
 						@for line in &lines {
 							tr {
-								td { a href={ "/shop/p/" (line.product) } { (line.title) } " · " (kind_name(&line.kind)) }
+								td { a href={ "/shop/p/" (line.product) } { (line.title) } " · " (kind_name(line.is_physical())) }
 								td { (line.quantity) }
 								td { (money(line.price.saturating_mul(line.quantity))) }
 								td {
@@ -452,12 +454,12 @@ async fn my_orders(State(state): State<AppState>, session: Option<Session>) -> R
 				section class="order" data-order=(order.id) {
 					h2 { "订单 Order " code { (order.id) } }
 					p { (tags::utc(u64::try_from(order.created_ms).unwrap_or(0))) " UTC · " (money(order.total)) " · "
-						span class="status" { (line_status(&order.status)) } }
+						span class="status" { (line_status(order.status.as_str())) } }
 					@if let Some(failure) = &order.failure { p class="error" { (failure) } }
 					ul {
 						@for line in &order.lines {
 							li {
-								(line.title) " #" (line.item) " · " span class="status" { (line_status(&line.status)) }
+								(line.title) " #" (line.item) " · " span class="status" { (line_status(line.status.as_str())) }
 								@if let Some(tracking) = &line.tracking { " · 运单 Tracking " code { (tracking) } }
 							}
 						}
@@ -482,11 +484,11 @@ async fn sales(State(state): State<AppState>, session: Option<Session>) -> Resul
 				section class="order" data-order=(sale.line.order) {
 					h2 { (sale.line.title) " #" (sale.line.item) }
 					p { "订单 Order " code { (sale.line.order) } " · " (money(sale.line.price)) " · "
-						span class="status" { (line_status(&sale.line.status)) } }
+						span class="status" { (line_status(sale.line.status.as_str())) } }
 					@if let (Some(name), Some(address)) = (&sale.ship_name, &sale.ship_address) {
 						p class="address" { (name) br; (address) }
 					}
-					@if sale.line.status == "paid" && sale.line.kind == "physical" {
+					@if sale.line.status == LineStatus::Paid && sale.line.kind == ProductKind::Physical {
 						(api_form(&format!("/api/shop/orders/{}/ship", sale.line.order), None, "发货 Mark shipped", html! {
 							label { "运单号 Tracking number" input name="tracking" required; }
 						}))

@@ -11,7 +11,8 @@ pub mod chart;
 
 use crate::{
 	accounts::{Role, Session},
-	flows::{attestation, calls::BLOCKS_PER_DAY},
+	chain::BLOCKS_PER_DAY,
+	flows::attestation,
 	now_ms,
 	shop::pages::{api_form, chain_form, layout, money_u128, needs_login, not_for_role},
 	AppState, Result,
@@ -38,7 +39,7 @@ async fn studio(State(state): State<AppState>, session: Option<Session>) -> Resu
 			"工作室只对创作者开放。 The studio is for creators.",
 		));
 	}
-	let index = crate::routes::index(&state)?;
+	let index = state.index()?;
 	let me = session.user.address.clone();
 	let attested = queries::attestation(index, &me).await?;
 	let waiting = attestation::waiting(&state, &session.user.id).await?;

@@ -12,13 +12,12 @@ use super::{
 };
 use crate::{
 	accounts::Session,
+	chain::{call::Call, submission::submit_in_background},
 	error::ApiJson,
-	flows::{calls::Call, submit_in_background},
 	ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
-use yinji_client::Value;
 use yinji_tags::{personalize::tag_hash, tap};
 
 /// The body of `POST /api/tags/claim`.
@@ -155,15 +154,7 @@ pub async fn claim(
 			),
 		));
 	}
-	let call = Call {
-		pallet: "Marketplace",
-		call: "claim_by_tap",
-		args: vec![
-			Value::u128(offer_id.into()),
-			Value::from_bytes(hash),
-			Value::u128(read.counter.into()),
-		],
-	};
+	let call = Call::claim_by_tap(offer_id, hash, read.counter);
 	// The institution key is one signer for every claim: one lock keeps its nonces in order.
 	let lock = state.signers.of("institution-verifier");
 	let (done, outcome) = tokio::sync::oneshot::channel();

@@ -113,9 +113,7 @@ pub async fn nfc(
 	headers: HeaderMap,
 	ApiJson(request): ApiJson<NfcRequest>,
 ) -> Result<(StatusCode, Json<personalize::Personalization>)> {
-	let uid: [u8; 7] = hex::decode(request.uid.trim_start_matches("0x"))
-		.ok()
-		.and_then(|bytes| bytes.try_into().ok())
+	let uid: [u8; 7] = crate::bytes::from_hex(&request.uid)
 		.ok_or_else(|| ApiError::bad_request("bad_uid", "uid is the tag's 7-byte UID in hex"))?;
 	let ledger = Ledger::at_head(&state).await?;
 	check_item(&session, &ledger, request.collection, request.item).await?;
@@ -165,7 +163,7 @@ pub async fn qr(
 		base(&state, &headers),
 		claim.link(&state.tags.signing, request.gtin.as_deref())
 	);
-	let hash = format!("0x{}", hex::encode(claim.tag_hash()));
+	let hash = crate::bytes::to_hex(&claim.tag_hash());
 	remember(&state, &session, &hash, "qr", request.collection, request.item, Some(url.clone()))
 		.await?;
 	let image = format!("/api/tags/qr/{}/{}", request.collection, request.item);

@@ -3,7 +3,7 @@
 //! collection's terms. Read from the node, not the index, so that a verdict never rests on a
 //! block the index has not reached; the block is named in the receipt.
 
-use crate::{flows::calls::chain, AppState, Result};
+use crate::{AppState, Result};
 use yinji_client::{fields::Fields, Value};
 
 /// A tag's binding on chain.
@@ -67,7 +67,7 @@ pub struct Ledger {
 impl Ledger {
 	/// The chain at its finalized head.
 	pub async fn at_head(state: &AppState) -> Result<Ledger> {
-		let chain = chain(state)?;
+		let chain = state.chain()?;
 		let number = chain.finalized_number().await?;
 		let view = chain.at(number).await?;
 		Ok(Ledger {

@@ -64,7 +64,7 @@ impl TagKeys {
 
 	/// The published key (`0x`-hex).
 	pub fn public_key(&self) -> String {
-		format!("0x{}", hex::encode(self.signing.verifying_key().as_bytes()))
+		crate::bytes::to_hex(self.signing.verifying_key().as_bytes())
 	}
 }
 

@@ -72,7 +72,7 @@ pub struct Verdict {
 }
 
 pub(super) fn hex32(bytes: &[u8; 32]) -> String {
-	format!("0x{}", hex::encode(bytes))
+	crate::bytes::to_hex(bytes)
 }
 
 /// Judges the tap whose URL was `/t/{epoch}?{query}`.
