@@ -9,7 +9,7 @@
 use crate::{
 	accounts::{Role, Session},
 	flows::attestation,
-	shop::pages::{chain_form, layout, needs_login, not_for_role},
+	pages::{chain_form, layout, needs_login, not_for_role},
 	tags::ledger::{accounts, Ledger},
 	ApiError, AppState, Result,
 };

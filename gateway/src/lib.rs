@@ -25,6 +25,7 @@ pub mod error;
 pub mod flows;
 pub mod keys;
 pub mod member;
+pub mod pages;
 mod reads;
 pub(crate) mod routes;
 pub mod seed;

@@ -9,8 +9,8 @@ use crate::{
 	accounts::Session,
 	chain::{account, BLOCK_MS},
 	now_ms,
-	shop::pages::{chain_form, layout, needs_login},
-	tags::{self, ledger::Ledger},
+	pages::{chain_form, layout, needs_login, utc, utc_date},
+	tags::ledger::Ledger,
 	AppState, Result,
 };
 use axum::{extract::State, routing::get, Router};
@@ -131,7 +131,7 @@ fn due(block: u64, head: u64) -> String {
 	let ms = u64::try_from(now_ms())
 		.unwrap_or(0)
 		.saturating_add(block.saturating_sub(head).saturating_mul(BLOCK_MS));
-	tags::utc_date(ms)
+	utc_date(ms)
 }
 
 /// `GET /me`: the member page.
@@ -189,7 +189,7 @@ async fn member(State(state): State<AppState>, session: Option<Session>) -> Resu
 						tbody {
 							@for entry in &history {
 								tr {
-									td { (tags::utc(entry.timestamp_ms)) }
+									td { (utc(entry.timestamp_ms)) }
 									td { (entry_kind(&entry.kind)) }
 									td { @if entry.kind == "earned" { "+" } @else { "−" } (entry.points) }
 								}

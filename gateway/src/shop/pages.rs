@@ -5,7 +5,8 @@
 
 use super::{cart, catalog, orders, Product};
 use crate::{
-	accounts::{Role, Session},
+	accounts::Session,
+	pages::{api_form, layout, money, needs_login, short, utc, UNIT},
 	stored::{LineStatus, ProductKind},
 	tags, ApiError, AppState, Result,
 };
@@ -16,11 +17,8 @@ use axum::{
 	routing::get,
 	Router,
 };
-use maud::{html, Markup, DOCTYPE};
+use maud::{html, Markup};
 use serde::Deserialize;
-
-/// One unit of the native currency, in the smallest unit.
-const UNIT: i64 = 1_000_000_000_000;
 
 const STYLE: &str = include_str!("shop.css");
 const SCRIPT: &str = include_str!("shop.js");
@@ -44,70 +42,12 @@ pub fn router() -> Router<AppState> {
 		.route("/static/shop.css", get(|| async { ([(header::CONTENT_TYPE, "text/css")], STYLE) }))
 }
 
-/// A price for people: `12.5 YJ`.
-pub fn money(amount: i64) -> String {
-	money_u128(u128::try_from(amount).unwrap_or(0))
-}
-
-/// [`money`] for the chain's amounts.
-pub fn money_u128(amount: u128) -> String {
-	let unit = u128::from(UNIT.unsigned_abs());
-	let (whole, part) = (amount / unit, amount % unit);
-	if part == 0 {
-		format!("{whole} YJ")
-	} else {
-		let decimals = format!("{part:012}");
-		format!("{whole}.{} YJ", decimals.trim_end_matches('0'))
-	}
-}
-
 /// A product kind's name: physical, or else a collectible.
 fn kind_name(physical: bool) -> &'static str {
 	if physical {
 		"实物 Physical"
 	} else {
 		"数字藏品 Collectible"
-	}
-}
-
-/// The frame of every page: the header with the navigation, then `body`.
-pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Markup {
-	html! {
-		(DOCTYPE)
-		html lang="zh-CN" {
-			head {
-				meta charset="utf-8";
-				meta name="viewport" content="width=device-width, initial-scale=1";
-				@if let Some(session) = session { meta name="csrf" content=(session.csrf_token); }
-				title { (title) " — yinji 印迹" }
-				link rel="stylesheet" href="/static/shop.css";
-				script src="/static/shop.js" defer {}
-			}
-			body {
-				header {
-					a class="brand" href="/shop" { "印迹 yinji" }
-					nav aria-label="主导航 Main" {
-						a href="/shop/search" { "商品 Shop" }
-						a href="/shop/cart" { "购物车 Cart" }
-						a href="/shop/orders" { "订单 Orders" }
-						@if let Some(session) = session {
-							a href="/me" { "会员 Member" }
-							@if session.user.role == Role::Creator {
-								a href="/studio" { "工作室 Studio" }
-								a href="/shop/sales" { "发货 Sales" }
-							}
-							@if session.user.role == Role::Institution {
-								a href="/console" { "机构 Console" }
-							}
-							span class="who" { (session.user.email) }
-						} @else {
-							a href="/login" { "登录 Log in" }
-						}
-					}
-				}
-				main id="main" { (body) }
-			}
-		}
 	}
 }
 
@@ -135,30 +75,6 @@ fn grid(products: &[Product]) -> Markup {
 			p { "没有找到商品。 Nothing found." }
 		} @else {
 			ul class="grid" { @for product in products { (card(product)) } }
-		}
-	}
-}
-
-/// A form sent as JSON to `api` by the page script; `fields` are its inputs.
-pub(crate) fn api_form(api: &str, next: Option<&str>, label: &str, fields: Markup) -> Markup {
-	html! {
-		form data-api=(api) data-next=[next] {
-			(fields)
-			button type="submit" { (label) }
-			p role="status" aria-live="polite" {}
-		}
-	}
-}
-
-/// A form whose API answers a chain transaction: the page script follows it until it is final,
-/// with a progress bar (a mint of many items is several extrinsics), before it goes on.
-pub(crate) fn chain_form(api: &str, next: Option<&str>, label: &str, fields: Markup) -> Markup {
-	html! {
-		form data-api=(api) data-next=[next] data-wait {
-			(fields)
-			button type="submit" { (label) }
-			progress hidden aria-label="上链进度 Progress" {}
-			p role="status" aria-live="polite" {}
 		}
 	}
 }
@@ -354,7 +270,7 @@ async fn item(
 							h2 { "溯源 Provenance" }
 							ol {
 								@for (block, kind, _, to) in &context.provenance {
-									li { (kind) " · block " (block) @if let Some(to) = to { " → " code { (tags::page::short(to)) } } }
+									li { (kind) " · block " (block) @if let Some(to) = to { " → " code { (short(to)) } } }
 								}
 							}
 						}
@@ -363,22 +279,6 @@ async fn item(
 			}
 		},
 	))
-}
-
-pub(crate) fn needs_login(title: &str) -> Markup {
-	layout(
-		title,
-		None,
-		html! {
-			h1 { (title) }
-			p { a href="/login" { "请先登录 Log in first" } }
-		},
-	)
-}
-
-/// A page `session`'s user may not use: `title`, and `why` in place of its content.
-pub(crate) fn not_for_role(title: &str, session: &Session, why: &str) -> Markup {
-	layout(title, Some(session), html! { h1 { (title) } p { (why) } })
 }
 
 /// `GET /shop/cart`: the cart and the checkout form.
@@ -453,7 +353,7 @@ async fn my_orders(State(state): State<AppState>, session: Option<Session>) -> R
 			@for order in &orders {
 				section class="order" data-order=(order.id) {
 					h2 { "订单 Order " code { (order.id) } }
-					p { (tags::utc(u64::try_from(order.created_ms).unwrap_or(0))) " UTC · " (money(order.total)) " · "
+					p { (utc(u64::try_from(order.created_ms).unwrap_or(0))) " UTC · " (money(order.total)) " · "
 						span class="status" { (line_status(order.status.as_str())) } }
 					@if let Some(failure) = &order.failure { p class="error" { (failure) } }
 					ul {
@@ -545,28 +445,4 @@ async fn login(session: Option<Session>) -> impl IntoResponse {
 			}))
 		},
 	)
-}
-
-/// A link to the claim page for the tap at `path_and_query` (for the verify page).
-pub fn claim_link(path_and_query: &str) -> String {
-	let mut query = form_urlencoded::Serializer::new(String::new());
-	query.append_pair("tap", path_and_query);
-	format!("/shop/claim?{}", query.finish())
-}
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-
-	#[test]
-	fn money_reads_like_a_price() {
-		assert_eq!(money(5 * UNIT), "5 YJ");
-		assert_eq!(money(12 * UNIT + UNIT / 2), "12.5 YJ");
-		assert_eq!(money(1), "0.000000000001 YJ");
-	}
-
-	#[test]
-	fn a_claim_link_carries_the_tap() {
-		assert_eq!(claim_link("/t/1?e=AB&c=CD"), "/shop/claim?tap=%2Ft%2F1%3Fe%3DAB%26c%3DCD");
-	}
 }

@@ -14,7 +14,7 @@ use crate::{
 	chain::BLOCKS_PER_DAY,
 	flows::attestation,
 	now_ms,
-	shop::pages::{api_form, chain_form, layout, money_u128, needs_login, not_for_role},
+	pages::{api_form, chain_form, layout, money_u128, needs_login, not_for_role, utc},
 	AppState, Result,
 };
 use axum::{extract::State, routing::get, Router};
@@ -157,7 +157,7 @@ async fn studio(State(state): State<AppState>, session: Option<Session>) -> Resu
 						tbody {
 							@for sale in &sold {
 								tr {
-									td { (crate::tags::utc(sale.timestamp_ms)) }
+									td { (utc(sale.timestamp_ms)) }
 									td { (sale.collection) "/" (sale.item) }
 									td { (money_u128(sale.gross)) }
 									td { (money_u128(sale.royalties)) }
@@ -196,7 +196,7 @@ fn works_table(works: &[WorkRow]) -> Markup {
 							td { "#" (work.id) }
 							td { (work.kind) }
 							td { (work.status) }
-							td { (crate::tags::utc(work.registered_ms)) " · block " (work.registered_block) }
+							td { (utc(work.registered_ms)) " · block " (work.registered_block) }
 						}
 					}
 				}

@@ -17,7 +17,11 @@ pub mod ledger;
 pub mod page;
 pub mod verify;
 
-use crate::{accounts::Session, ApiError, AppState, Result};
+use crate::{
+	accounts::Session,
+	pages::{short, utc},
+	ApiError, AppState, Result,
+};
 use axum::{
 	extract::{Path, RawQuery, State},
 	http::{header, HeaderMap, StatusCode, Uri},
@@ -109,7 +113,7 @@ pub async fn nfc_read(
 	let ledger = Ledger::at_head(&state).await?;
 	let query = query.unwrap_or_default();
 	let verdict = verify::judge_tap(&state, &ledger, epoch, &query).await?;
-	let claim = crate::shop::pages::claim_link(&format!("/t/{epoch}?{query}"));
+	let claim = crate::pages::claim_link(&format!("/t/{epoch}?{query}"));
 	answer(&state, &ledger, verdict, &headers, Some(claim)).await
 }
 
@@ -172,7 +176,7 @@ pub(crate) async fn context(
 	};
 	let mut context = ItemContext {
 		edition: Some(format!("#{item} of {}", held.max_supply)),
-		owner: Some(page::short(&held.owner)),
+		owner: Some(short(&held.owner)),
 		policy: Some(policy),
 		work_id: Some(held.work),
 		work: None,
@@ -182,7 +186,7 @@ pub(crate) async fn context(
 		if let Some(work) = yinji_indexer::queries::work(index, held.work).await? {
 			context.work = Some(WorkContext {
 				id: work.id,
-				creator: page::short(&work.registrant),
+				creator: short(&work.registrant),
 				block: work.registered_block,
 				registered: utc(work.registered_ms),
 				status: work.status,
@@ -194,29 +198,6 @@ pub(crate) async fn context(
 			history.into_iter().map(|e| (e.block_number, e.kind, e.from, e.to)).collect();
 	}
 	Ok(context)
-}
-
-/// `YYYY-MM-DD` (UTC) of a time in milliseconds since the Unix epoch.
-pub fn utc_date(ms: u64) -> String {
-	let mut text = utc(ms);
-	text.truncate("YYYY-MM-DD".len());
-	text
-}
-
-/// `YYYY-MM-DD HH:MM` (UTC) of a time in milliseconds since the Unix epoch.
-pub fn utc(ms: u64) -> String {
-	let (days, seconds) = ((ms / 1000) / 86_400, (ms / 1000) % 86_400);
-	// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
-	let z = days as i64 + 719_468;
-	let era = z.div_euclid(146_097);
-	let doe = z - era * 146_097;
-	let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	let mp = (5 * doy + 2) / 153;
-	let day = doy - (153 * mp + 2) / 5 + 1;
-	let month = if mp < 10 { mp + 3 } else { mp - 9 };
-	let year = yoe + era * 400 + i64::from(month <= 2);
-	format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", seconds / 3600, (seconds % 3600) / 60)
 }
 
 #[utoipa::path(get, path = "/api/receipts/{id}", tag = "tags",
@@ -262,15 +243,5 @@ pub(crate) fn ensure_issuer(session: &Session, issuer: &str) -> Result<()> {
 			"not_issuer",
 			"only the collection's issuer issues tags for its items",
 		))
-	}
-}
-
-#[cfg(test)]
-mod tests {
-	#[test]
-	fn utc_dates() {
-		assert_eq!(super::utc(0), "1970-01-01 00:00");
-		assert_eq!(super::utc(951_782_400_000), "2000-02-29 00:00");
-		assert_eq!(super::utc(1_796_155_590_000), "2026-12-01 20:06");
 	}
 }
