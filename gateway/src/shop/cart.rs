@@ -55,8 +55,7 @@ pub async fn cart_lines(state: &AppState, user: &str) -> Result<Vec<CartLine>> {
 	.bind(user.to_string())
 	.fetch_all(&state.db)
 	.await?;
-	Ok(rows
-		.iter()
+	rows.iter()
 		.map(|row| {
 			Ok(CartLine {
 				product: row.try_get(0)?,
@@ -67,7 +66,7 @@ pub async fn cart_lines(state: &AppState, user: &str) -> Result<Vec<CartLine>> {
 				stock: row.try_get(5)?,
 			})
 		})
-		.collect::<Result<_>>()?)
+		.collect()
 }
 
 /// What the lines cost in all.

@@ -17,7 +17,7 @@ use crate::{
 	},
 	error::ApiJson,
 	keys, now_ms,
-	stored::ProductKind,
+	stored::{LineStatus, OrderStatus, ProductKind},
 	ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
@@ -161,10 +161,11 @@ pub async fn take_units(
 	let now = now_ms();
 	sqlx::query(
 		"INSERT INTO orders (id, buyer_id, status, total, ship_name, ship_address, created_ms, \
-		 updated_ms) VALUES ($1, $2, 'pending', $3, $4, $5, $6, $6)",
+		 updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
 	)
 	.bind(order.to_string())
 	.bind(buyer.to_string())
+	.bind(OrderStatus::Pending.as_str())
 	.bind(total)
 	.bind(ship_name.clone())
 	.bind(ship_address.clone())
@@ -173,80 +174,7 @@ pub async fn take_units(
 	.await?;
 	let mut units = Vec::new();
 	for line in lines {
-		// The guard is the whole of the no-overselling rule: the update waits for any other
-		// checkout's, then sees its result.
-		let taken =
-			sqlx::query("UPDATE products SET stock = stock - $1 WHERE id = $2 AND stock >= $1")
-				.bind(line.quantity)
-				.bind(line.product.clone())
-				.execute(&mut *tx)
-				.await?
-				.rows_affected();
-		if taken != 1 {
-			return Err(out_of_stock(&line.title));
-		}
-		let row = sqlx::query("SELECT seller_id, collection FROM products WHERE id = $1")
-			.bind(line.product.clone())
-			.fetch_one(&mut *tx)
-			.await?;
-		let seller: String = row.try_get(0)?;
-		let collection: i64 = row.try_get(1)?;
-		let mut got = 0;
-		// Another checkout may take a unit between our read and our update (Postgres): try the
-		// next free ones.
-		for _attempt in 0..4 {
-			let free: Vec<i64> = sqlx::query_scalar(
-				"SELECT item FROM product_units WHERE product = $1 AND order_id IS NULL \
-				 ORDER BY item LIMIT $2",
-			)
-			.bind(line.product.clone())
-			.bind(line.quantity - got)
-			.fetch_all(&mut *tx)
-			.await?;
-			for item in free {
-				let claimed = sqlx::query(
-					"UPDATE product_units SET order_id = $1 WHERE product = $2 AND item = $3 \
-					 AND order_id IS NULL",
-				)
-				.bind(order.to_string())
-				.bind(line.product.clone())
-				.bind(item)
-				.execute(&mut *tx)
-				.await?
-				.rows_affected();
-				if claimed == 1 {
-					got += 1;
-					let unit = Unit {
-						product: line.product.clone(),
-						seller: seller.clone(),
-						collection: u32::try_from(collection)?,
-						item: u32::try_from(item)?,
-						kind: line.kind.parse()?,
-						price: line.price,
-					};
-					sqlx::query(
-						"INSERT INTO order_lines (order_id, product, seller_id, collection, item, \
-						 kind, price, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')",
-					)
-					.bind(order.to_string())
-					.bind(unit.product.clone())
-					.bind(unit.seller.clone())
-					.bind(collection)
-					.bind(item)
-					.bind(unit.kind.as_str())
-					.bind(unit.price)
-					.execute(&mut *tx)
-					.await?;
-					units.push(unit);
-				}
-			}
-			if got == line.quantity {
-				break;
-			}
-		}
-		if got != line.quantity {
-			return Err(out_of_stock(&line.title));
-		}
+		units.extend(take_line(&mut tx, order, line).await?);
 	}
 	sqlx::query("DELETE FROM cart_lines WHERE user_id = $1")
 		.bind(buyer.to_string())
@@ -254,6 +182,99 @@ pub async fn take_units(
 		.await?;
 	tx.commit().await?;
 	Ok(units)
+}
+
+/// Takes `line`'s units for `order` inside `tx`: lowers the product's stock (guarded), then
+/// claims free units one by one and records an order line for each; out of stock if either
+/// falls short.
+async fn take_line(
+	tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+	order: &str,
+	line: &CartLine,
+) -> Result<Vec<Unit>> {
+	// The guard is the whole of the no-overselling rule: the update waits for any other
+	// checkout's, then sees its result.
+	let taken = sqlx::query("UPDATE products SET stock = stock - $1 WHERE id = $2 AND stock >= $1")
+		.bind(line.quantity)
+		.bind(line.product.clone())
+		.execute(&mut **tx)
+		.await?
+		.rows_affected();
+	if taken != 1 {
+		return Err(out_of_stock(&line.title));
+	}
+	let row = sqlx::query("SELECT seller_id, collection FROM products WHERE id = $1")
+		.bind(line.product.clone())
+		.fetch_one(&mut **tx)
+		.await?;
+	let (seller, collection): (String, i64) = (row.try_get(0)?, row.try_get(1)?);
+	let mut units = Vec::new();
+	// Another checkout may take a unit between our read and our update (Postgres): try the
+	// next free ones.
+	for _attempt in 0..4 {
+		let free: Vec<i64> = sqlx::query_scalar(
+			"SELECT item FROM product_units WHERE product = $1 AND order_id IS NULL \
+			 ORDER BY item LIMIT $2",
+		)
+		.bind(line.product.clone())
+		.bind(line.quantity - i64::try_from(units.len())?)
+		.fetch_all(&mut **tx)
+		.await?;
+		for item in free {
+			let claimed = sqlx::query(
+				"UPDATE product_units SET order_id = $1 WHERE product = $2 AND item = $3 \
+				 AND order_id IS NULL",
+			)
+			.bind(order.to_string())
+			.bind(line.product.clone())
+			.bind(item)
+			.execute(&mut **tx)
+			.await?
+			.rows_affected();
+			if claimed == 1 {
+				let unit = Unit {
+					product: line.product.clone(),
+					seller: seller.clone(),
+					collection: u32::try_from(collection)?,
+					item: u32::try_from(item)?,
+					kind: line.kind.parse()?,
+					price: line.price,
+				};
+				record_line(tx, order, &unit).await?;
+				units.push(unit);
+			}
+		}
+		if i64::try_from(units.len())? == line.quantity {
+			break;
+		}
+	}
+	if i64::try_from(units.len())? != line.quantity {
+		return Err(out_of_stock(&line.title));
+	}
+	Ok(units)
+}
+
+/// Records `unit` as a pending line of `order`.
+async fn record_line(
+	tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+	order: &str,
+	unit: &Unit,
+) -> Result<()> {
+	sqlx::query(
+		"INSERT INTO order_lines (order_id, product, seller_id, collection, item, kind, price, \
+		 status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+	)
+	.bind(order.to_string())
+	.bind(unit.product.clone())
+	.bind(unit.seller.clone())
+	.bind(i64::from(unit.collection))
+	.bind(i64::from(unit.item))
+	.bind(unit.kind.as_str())
+	.bind(unit.price)
+	.bind(LineStatus::Pending.as_str())
+	.execute(&mut **tx)
+	.await?;
+	Ok(())
 }
 
 /// Records how an order's payment ended: each physical line's held offer, or the failure, with
@@ -276,24 +297,25 @@ async fn record_payment(db: &sqlx::AnyPool, order: &str, outcome: &Outcome) -> R
 				}
 				let number = |name: &str| event["fields"][name].as_i64().unwrap_or(-1);
 				sqlx::query(
-					"UPDATE order_lines SET offer = $1, status = 'paid' WHERE order_id = $2 \
-					 AND collection = $3 AND item = $4",
+					"UPDATE order_lines SET offer = $1, status = $2 WHERE order_id = $3 \
+					 AND collection = $4 AND item = $5",
 				)
 				.bind(number("offer"))
+				.bind(LineStatus::Paid.as_str())
 				.bind(order.to_string())
 				.bind(number("collection"))
 				.bind(number("item"))
 				.execute(&mut *tx)
 				.await?;
 			}
-			sqlx::query(
-				"UPDATE order_lines SET status = 'delivered' WHERE order_id = $1 \
-				 AND kind = 'collectible'",
-			)
-			.bind(order.to_string())
-			.execute(&mut *tx)
-			.await?;
-			sqlx::query("UPDATE orders SET status = 'paid', updated_ms = $1 WHERE id = $2")
+			sqlx::query("UPDATE order_lines SET status = $1 WHERE order_id = $2 AND kind = $3")
+				.bind(LineStatus::Delivered.as_str())
+				.bind(order.to_string())
+				.bind(ProductKind::Collectible.as_str())
+				.execute(&mut *tx)
+				.await?;
+			sqlx::query("UPDATE orders SET status = $1, updated_ms = $2 WHERE id = $3")
+				.bind(OrderStatus::Paid.as_str())
 				.bind(now)
 				.bind(order.to_string())
 				.execute(&mut *tx)
@@ -315,13 +337,15 @@ async fn record_payment(db: &sqlx::AnyPool, order: &str, outcome: &Outcome) -> R
 				.bind(order.to_string())
 				.execute(&mut *tx)
 				.await?;
-			sqlx::query("UPDATE order_lines SET status = 'failed' WHERE order_id = $1")
+			sqlx::query("UPDATE order_lines SET status = $1 WHERE order_id = $2")
+				.bind(LineStatus::Failed.as_str())
 				.bind(order.to_string())
 				.execute(&mut *tx)
 				.await?;
 			sqlx::query(
-				"UPDATE orders SET status = 'failed', failure = $1, updated_ms = $2 WHERE id = $3",
+				"UPDATE orders SET status = $1, failure = $2, updated_ms = $3 WHERE id = $4",
 			)
+			.bind(OrderStatus::Failed.as_str())
 			.bind(reason.clone())
 			.bind(now)
 			.bind(order.to_string())
