@@ -1,7 +1,7 @@
 //! Accounts and sessions: sign-up and log-in with argon2id, server-side sessions in
 //! `HttpOnly; Secure; SameSite=Strict` cookies, a CSRF token per session, log-in throttling.
 
-use crate::{error::ApiJson, keys, now_ms, ApiError, AppState};
+use crate::{error::ApiJson, keys, now_ms, stored::Custody, ApiError, AppState, Result};
 use argon2::{
 	password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
 	Argon2,
@@ -15,6 +15,15 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
+
+/// The account routes: sign-up, log-in and out, and who is logged in.
+pub fn router() -> axum::Router<AppState> {
+	use axum::routing::{get, post};
+	axum::Router::new()
+		.route("/api/accounts", post(sign_up))
+		.route("/api/session", post(log_in).delete(log_out))
+		.route("/api/me", get(me))
+}
 
 /// The session cookie's name.
 pub const COOKIE: &str = "yinji_session";
@@ -71,7 +80,7 @@ pub struct User {
 	/// The user's account on chain (`0x`-hex public key).
 	pub address: String,
 	/// `custodial` or `self`.
-	pub custody: String,
+	pub custody: Custody,
 }
 
 /// A logged-in request: the user and the session's CSRF token. As an extractor it rejects a
@@ -111,7 +120,7 @@ fn is_state_changing(method: &Method) -> bool {
 impl FromRequestParts<AppState> for Session {
 	type Rejection = ApiError;
 
-	async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+	async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
 		let unauthorised =
 			|| ApiError::new(StatusCode::UNAUTHORIZED, "unauthorised", "log in first");
 		let token = cookie_token(&parts.headers).ok_or_else(unauthorised)?;
@@ -123,17 +132,16 @@ impl FromRequestParts<AppState> for Session {
 		.bind(hash.clone())
 		.bind(now_ms())
 		.fetch_optional(&state.db)
-		.await
-		.map_err(ApiError::internal)?
+		.await?
 		.ok_or_else(unauthorised)?;
 		let session = Session {
-			csrf_token: row.try_get(0).map_err(ApiError::internal)?,
+			csrf_token: row.try_get(0)?,
 			user: User {
-				id: row.try_get(1).map_err(ApiError::internal)?,
-				email: row.try_get(2).map_err(ApiError::internal)?,
-				role: Role::parse(&row.try_get::<String, _>(3).map_err(ApiError::internal)?),
-				address: row.try_get(4).map_err(ApiError::internal)?,
-				custody: row.try_get(5).map_err(ApiError::internal)?,
+				id: row.try_get(1)?,
+				email: row.try_get(2)?,
+				role: Role::parse(&row.try_get::<String, _>(3)?),
+				address: row.try_get(4)?,
+				custody: row.try_get::<String, _>(5)?.parse()?,
 			},
 			token_hash: hash,
 		};
@@ -156,10 +164,7 @@ impl FromRequestParts<AppState> for Session {
 impl axum::extract::OptionalFromRequestParts<AppState> for Session {
 	type Rejection = ApiError;
 
-	async fn from_request_parts(
-		parts: &mut Parts,
-		state: &AppState,
-	) -> Result<Option<Self>, ApiError> {
+	async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Option<Self>> {
 		match <Session as FromRequestParts<AppState>>::from_request_parts(parts, state).await {
 			Ok(session) => Ok(Some(session)),
 			Err(error) if error.status() == StatusCode::UNAUTHORIZED => Ok(None),
@@ -170,7 +175,7 @@ impl axum::extract::OptionalFromRequestParts<AppState> for Session {
 
 impl Session {
 	/// Refuses unless the user has one of `roles`.
-	pub fn require(&self, roles: &[Role]) -> Result<(), ApiError> {
+	pub fn require(&self, roles: &[Role]) -> Result<()> {
 		if roles.contains(&self.user.role) {
 			Ok(())
 		} else {
@@ -210,16 +215,12 @@ pub struct SessionAnswer {
 	pub csrf_token: String,
 }
 
-fn hash_password(password: &str) -> Result<String, ApiError> {
-	let salt = SaltString::encode_b64(&keys::random32().map_err(ApiError::internal)?[..16])
-		.map_err(ApiError::internal)?;
-	Argon2::default()
-		.hash_password(password.as_bytes(), &salt)
-		.map(|hash| hash.to_string())
-		.map_err(ApiError::internal)
+fn hash_password(password: &str) -> Result<String> {
+	let salt = SaltString::encode_b64(&keys::random32()?[..16])?;
+	Ok(Argon2::default().hash_password(password.as_bytes(), &salt)?.to_string())
 }
 
-fn normalise_email(email: &str) -> Result<String, ApiError> {
+fn normalise_email(email: &str) -> Result<String> {
 	let email = email.trim().to_lowercase();
 	let valid = email.len() <= 254
 		&& email.split_once('@').is_some_and(|(local, domain)| {
@@ -233,13 +234,9 @@ fn normalise_email(email: &str) -> Result<String, ApiError> {
 }
 
 /// Opens a session for `user`: the cookie to set and the answer.
-async fn open_session(
-	state: &AppState,
-	user: User,
-	status: StatusCode,
-) -> Result<Response, ApiError> {
-	let token = hex::encode(keys::random32().map_err(ApiError::internal)?);
-	let csrf_token = hex::encode(keys::random32().map_err(ApiError::internal)?);
+async fn open_session(state: &AppState, user: User, status: StatusCode) -> Result<Response> {
+	let token = hex::encode(keys::random32()?);
+	let csrf_token = hex::encode(keys::random32()?);
 	let now = now_ms();
 	sqlx::query(
 		"INSERT INTO sessions (token_hash, user_id, csrf_token, created_ms, expires_ms) \
@@ -251,13 +248,12 @@ async fn open_session(
 	.bind(now)
 	.bind(now + SESSION_MS as i64)
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	let cookie = format!(
 		"{COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
 		SESSION_MS / 1000
 	);
-	let cookie = HeaderValue::from_str(&cookie).map_err(ApiError::internal)?;
+	let cookie = HeaderValue::from_str(&cookie)?;
 	Ok((status, [(header::SET_COOKIE, cookie)], Json(SessionAnswer { user, csrf_token }))
 		.into_response())
 }
@@ -272,7 +268,7 @@ async fn open_session(
 pub async fn sign_up(
 	State(state): State<AppState>,
 	ApiJson(request): ApiJson<SignUp>,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let email = normalise_email(&request.email)?;
 	if request.password.chars().count() < 10 || request.password.len() > 1024 {
 		return Err(ApiError::bad_request("weak_password", "use 10 to 1024 characters"));
@@ -285,17 +281,14 @@ pub async fn sign_up(
 			"institution and admin accounts are granted, not signed up for",
 		));
 	}
-	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
-	let (address, sealed_data_key, sealed_seed) =
-		keys::new_custodial(&state.master, &id).map_err(ApiError::internal)?;
+	let id = hex::encode(&keys::random32()?[..16]);
+	let (address, sealed_data_key, sealed_seed) = keys::new_custodial(&state.master, &id)?;
 	// Hashing takes tens of milliseconds of CPU: off the async workers.
 	let password = request.password.clone();
-	let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
-		.await
-		.map_err(ApiError::internal)??;
+	let password_hash = tokio::task::spawn_blocking(move || hash_password(&password)).await??;
 	let inserted = sqlx::query(
 		"INSERT INTO users (id, email, password_hash, role, created_ms, address, custody, \
-		 sealed_data_key, sealed_seed) VALUES ($1, $2, $3, $4, $5, $6, 'custodial', $7, $8) \
+		 sealed_data_key, sealed_seed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
 		 ON CONFLICT (email) DO NOTHING",
 	)
 	.bind(id.clone())
@@ -304,11 +297,11 @@ pub async fn sign_up(
 	.bind(role.as_str())
 	.bind(now_ms())
 	.bind(address.clone())
+	.bind(Custody::Custodial.as_str())
 	.bind(sealed_data_key)
 	.bind(sealed_seed)
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	if inserted.rows_affected() == 0 {
 		return Err(ApiError::new(
 			StatusCode::CONFLICT,
@@ -317,7 +310,7 @@ pub async fn sign_up(
 		));
 	}
 	tracing::info!(user = %id, role = role.as_str(), "signed up");
-	let user = User { id, email, role, address, custody: "custodial".into() };
+	let user = User { id, email, role, address, custody: Custody::Custodial };
 	open_session(&state, user, StatusCode::CREATED).await
 }
 
@@ -331,7 +324,7 @@ pub async fn sign_up(
 pub async fn log_in(
 	State(state): State<AppState>,
 	ApiJson(request): ApiJson<LogIn>,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let email = request.email.trim().to_lowercase();
 	let hour_ago = now_ms() - 3_600_000;
 	let failures: i64 =
@@ -339,8 +332,7 @@ pub async fn log_in(
 			.bind(email.clone())
 			.bind(hour_ago)
 			.fetch_one(&state.db)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 	if failures >= MAX_FAILURES_PER_HOUR {
 		tracing::warn!(%email, failures, "log-in throttled");
 		return Err(ApiError::new(
@@ -353,27 +345,24 @@ pub async fn log_in(
 		sqlx::query("SELECT id, password_hash, role, address, custody FROM users WHERE email = $1")
 			.bind(email.clone())
 			.fetch_optional(&state.db)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 	// An unknown address costs the same hash as a wrong password.
 	let stored = match &row {
-		Some(row) => row.try_get::<String, _>(1).map_err(ApiError::internal)?,
+		Some(row) => row.try_get::<String, _>(1)?,
 		None => state.dummy_hash.clone(),
 	};
 	let password = request.password.clone();
 	let valid = tokio::task::spawn_blocking(move || {
-		let parsed = PasswordHash::new(&stored).map_err(ApiError::internal)?;
+		let parsed = PasswordHash::new(&stored)?;
 		Ok::<_, ApiError>(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 	})
-	.await
-	.map_err(ApiError::internal)??;
+	.await??;
 	let Some(row) = row.filter(|_| valid) else {
 		sqlx::query("INSERT INTO login_failures (email, at_ms) VALUES ($1, $2)")
 			.bind(email)
 			.bind(now_ms())
 			.execute(&state.db)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 		return Err(ApiError::new(
 			StatusCode::UNAUTHORIZED,
 			"bad_credentials",
@@ -381,11 +370,11 @@ pub async fn log_in(
 		));
 	};
 	let user = User {
-		id: row.try_get(0).map_err(ApiError::internal)?,
+		id: row.try_get(0)?,
 		email,
-		role: Role::parse(&row.try_get::<String, _>(2).map_err(ApiError::internal)?),
-		address: row.try_get(3).map_err(ApiError::internal)?,
-		custody: row.try_get(4).map_err(ApiError::internal)?,
+		role: Role::parse(&row.try_get::<String, _>(2)?),
+		address: row.try_get(3)?,
+		custody: row.try_get::<String, _>(4)?.parse()?,
 	};
 	tracing::info!(user = %user.id, "logged in");
 	open_session(&state, user, StatusCode::OK).await
@@ -397,17 +386,13 @@ pub async fn log_in(
 		(status = 401, description = "No session", body = crate::error::ErrorBody),
 		(status = 403, description = "Missing CSRF token", body = crate::error::ErrorBody)))]
 /// `DELETE /api/session`: logs out (the session ends on the server, the cookie is cleared).
-pub async fn log_out(
-	State(state): State<AppState>,
-	session: Session,
-) -> Result<Response, ApiError> {
+pub async fn log_out(State(state): State<AppState>, session: Session) -> Result<Response> {
 	sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
 		.bind(session.token_hash)
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	let clear = format!("{COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0");
-	let clear = HeaderValue::from_str(&clear).map_err(ApiError::internal)?;
+	let clear = HeaderValue::from_str(&clear)?;
 	Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, clear)]).into_response())
 }
 
@@ -421,27 +406,25 @@ pub async fn me(session: Session) -> Json<serde_json::Value> {
 }
 
 /// A hash to verify against when the address is unknown (same cost as a real one).
-pub fn dummy_hash() -> Result<String, ApiError> {
+pub fn dummy_hash() -> Result<String> {
 	hash_password("no account has this password")
 }
 
 /// Gives the user with `email` a role (institution operators and admins are granted, never
 /// signed up for). Returns the user's chain address.
-pub async fn grant(state: &AppState, email: &str, role: Role) -> Result<String, ApiError> {
+pub async fn grant(state: &AppState, email: &str, role: Role) -> Result<String> {
 	let email = email.trim().to_lowercase();
 	let updated = sqlx::query("UPDATE users SET role = $1 WHERE email = $2")
 		.bind(role.as_str())
 		.bind(email.clone())
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	if updated.rows_affected() == 0 {
 		return Err(ApiError::not_found(format!("no user {email}")));
 	}
 	tracing::info!(%email, role = role.as_str(), "role granted");
-	sqlx::query_scalar("SELECT address FROM users WHERE email = $1")
+	Ok(sqlx::query_scalar("SELECT address FROM users WHERE email = $1")
 		.bind(email)
 		.fetch_one(&state.db)
-		.await
-		.map_err(ApiError::internal)
+		.await?)
 }

@@ -9,9 +9,9 @@
 use crate::{
 	accounts::{Role, Session},
 	flows::attestation,
-	shop::pages::{chain_form, layout, needs_login, not_for_role},
-	tags::ledger::{accounts, bad, Ledger},
-	ApiError, AppState,
+	pages::{chain_form, layout, needs_login, not_for_role},
+	tags::ledger::{accounts, Ledger},
+	ApiError, AppState, Result,
 };
 use axum::{extract::State, routing::get, Router};
 use maud::{html, Markup};
@@ -56,24 +56,25 @@ fn call_name(call: &Value) -> String {
 }
 
 /// The council's open motions at the ledger's block.
-pub async fn motions(ledger: &Ledger) -> Result<Vec<Motion>, ApiError> {
+pub async fn motions(ledger: &Ledger) -> Result<Vec<Motion>> {
 	let proposals = ledger.read("Council", "Proposals", vec![]).await?;
 	// Hashes decode like accounts: a newtype around 32 bytes.
 	let hashes = proposals.as_ref().map(accounts).unwrap_or_default();
 	let mut motions = Vec::with_capacity(hashes.len());
 	for hash in hashes {
-		let bytes = hex::decode(hash.trim_start_matches("0x")).map_err(ApiError::internal)?;
+		let bytes = crate::bytes::vec_from_hex(&hash)
+			.ok_or_else(|| ApiError::internal(format!("a motion hash {hash:?} is not hex")))?;
 		let key = || vec![Value::from_bytes(&bytes)];
 		let Some(votes) = ledger.read("Council", "Voting", key()).await? else { continue };
 		let call = ledger.read("Council", "ProposalOf", key()).await?;
 		let f = Fields::new(&votes, "Voting");
 		motions.push(Motion {
-			index: f.u64("index").map_err(bad)?,
+			index: f.u64("index")?,
 			call: call.as_ref().map(call_name).unwrap_or_else(|| "?".into()),
-			threshold: f.u64("threshold").map_err(bad)?,
-			ayes: accounts(f.get("ayes").map_err(bad)?),
-			nays: accounts(f.get("nays").map_err(bad)?),
-			end: f.u64("end").map_err(bad)?,
+			threshold: f.u64("threshold")?,
+			ayes: accounts(f.get("ayes")?),
+			nays: accounts(f.get("nays")?),
+			end: f.u64("end")?,
 			hash,
 		});
 	}
@@ -96,10 +97,7 @@ const RULINGS: [(&str, &str); 4] = [
 ];
 
 /// `GET /console`: the institution console.
-async fn console(
-	State(state): State<AppState>,
-	session: Option<Session>,
-) -> Result<Markup, ApiError> {
+async fn console(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("机构 Console")) };
 	if session.user.role != Role::Institution {
 		return Ok(not_for_role(
@@ -110,9 +108,7 @@ async fn console(
 	}
 	let requests = attestation::pending(&state).await?;
 	let disputes = match &state.index {
-		Some(index) => {
-			yinji_indexer::queries::open_disputes(index).await.map_err(ApiError::internal)?
-		}
+		Some(index) => yinji_indexer::queries::open_disputes(index).await?,
 		None => Vec::new(),
 	};
 	let ledger = Ledger::if_connected(&state).await?;

@@ -10,7 +10,15 @@
 //!    bytes and sends `POST /api/tx/{id}/signature {signature}`; the gateway checks the signature
 //!    and submits. A prepared transaction is valid for 64 blocks.
 
-use crate::{accounts::Session, error::ApiJson, keys, now_ms, ApiError, AppState};
+use crate::{
+	accounts::Session,
+	bytes,
+	chain::submission,
+	error::ApiJson,
+	keys, now_ms,
+	stored::{Custody, TxStatus},
+	ApiError, AppState, Result,
+};
 use axum::{
 	extract::{Path, State},
 	http::StatusCode,
@@ -19,10 +27,18 @@ use axum::{
 use serde::Deserialize;
 use sqlx::Row;
 use yinji_client::{
-	fields::to_json,
 	subxt_signer::sr25519::{verify, PublicKey, Signature},
 	Prepared,
 };
+
+/// The self-custody routes: linking a key, and signing a prepared transaction.
+pub fn router() -> axum::Router<AppState> {
+	use axum::routing::post;
+	axum::Router::new()
+		.route("/api/tx/{id}/signature", post(sign))
+		.route("/api/keys/challenge", post(challenge))
+		.route("/api/keys/link", post(link))
+}
 
 const CHALLENGE_MS: i64 = 10 * 60 * 1000;
 
@@ -30,10 +46,8 @@ fn message(challenge: &str) -> String {
 	format!("yinji: link this account to {challenge}")
 }
 
-fn bytes<const N: usize>(hex_text: &str, what: &'static str) -> Result<[u8; N], ApiError> {
-	hex::decode(hex_text.trim_start_matches("0x"))
-		.ok()
-		.and_then(|bytes| <[u8; N]>::try_from(bytes).ok())
+fn hex_field<const N: usize>(hex_text: &str, what: &'static str) -> Result<[u8; N]> {
+	bytes::from_hex(hex_text)
 		.ok_or_else(|| ApiError::bad_request(what, format!("expected {N} bytes of hex")))
 }
 
@@ -48,8 +62,8 @@ fn bad_signature() -> ApiError {
 pub async fn challenge(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
-	let challenge = hex::encode(keys::random32().map_err(ApiError::internal)?);
+) -> Result<Json<serde_json::Value>> {
+	let challenge = hex::encode(keys::random32()?);
 	sqlx::query(
 		"INSERT INTO key_challenges (user_id, challenge, expires_ms) VALUES ($1, $2, $3) \
 		 ON CONFLICT (user_id) DO UPDATE SET challenge = excluded.challenge, \
@@ -59,8 +73,7 @@ pub async fn challenge(
 	.bind(challenge.clone())
 	.bind(now_ms() + CHALLENGE_MS)
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	Ok(Json(serde_json::json!({ "challenge": challenge, "message": message(&challenge) })))
 }
 
@@ -83,70 +96,43 @@ pub async fn link(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<Link>,
-) -> Result<Json<serde_json::Value>, ApiError> {
-	let address = bytes::<32>(&request.address, "bad_account")?;
-	let signature = bytes::<64>(&request.signature, "bad_signature")?;
+) -> Result<Json<serde_json::Value>> {
+	let address = hex_field::<32>(&request.address, "bad_account")?;
+	let signature = hex_field::<64>(&request.signature, "bad_signature")?;
 	let challenge: Option<String> = sqlx::query_scalar(
 		"SELECT challenge FROM key_challenges WHERE user_id = $1 AND expires_ms > $2",
 	)
 	.bind(session.user.id.clone())
 	.bind(now_ms())
 	.fetch_optional(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	let challenge = challenge
 		.ok_or_else(|| ApiError::bad_request("no_challenge", "ask for a challenge first"))?;
 	if !verify(&Signature(signature), message(&challenge), &PublicKey(address)) {
 		return Err(bad_signature());
 	}
-	let address = format!("0x{}", hex::encode(address));
+	let address = bytes::to_hex(&address);
 	let taken: Option<String> =
 		sqlx::query_scalar("SELECT id FROM users WHERE address = $1 AND id <> $2")
 			.bind(address.clone())
 			.bind(session.user.id.clone())
 			.fetch_optional(&state.db)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 	if taken.is_some() {
 		return Err(ApiError::new(StatusCode::CONFLICT, "address_taken", "another user linked it"));
 	}
-	sqlx::query("UPDATE users SET address = $1, custody = 'self' WHERE id = $2")
+	sqlx::query("UPDATE users SET address = $1, custody = $2 WHERE id = $3")
 		.bind(address.clone())
+		.bind(Custody::SelfCustody.as_str())
 		.bind(session.user.id.clone())
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	sqlx::query("DELETE FROM key_challenges WHERE user_id = $1")
 		.bind(session.user.id.clone())
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	tracing::info!(user = %session.user.id, %address, "self-custody address linked");
-	Ok(Json(serde_json::json!({ "address": address, "custody": "self" })))
-}
-
-/// Records a prepared transaction awaiting the user's signature.
-pub async fn record_prepared(
-	state: &AppState,
-	user: &str,
-	flow: &str,
-	prepared: &Prepared,
-) -> Result<String, ApiError> {
-	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
-	let detail = serde_json::to_string(prepared).map_err(ApiError::internal)?;
-	sqlx::query(
-		"INSERT INTO transactions (id, user_id, flow, status, detail, created_ms, updated_ms) \
-		 VALUES ($1, $2, $3, 'awaiting_signature', $4, $5, $5)",
-	)
-	.bind(id.clone())
-	.bind(user.to_string())
-	.bind(flow.to_string())
-	.bind(detail)
-	.bind(now_ms())
-	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
-	Ok(id)
+	Ok(Json(serde_json::json!({ "address": address, "custody": Custody::SelfCustody })))
 }
 
 /// `POST /api/tx/{id}/signature` body.
@@ -168,59 +154,48 @@ pub async fn sign(
 	session: Session,
 	Path(id): Path<String>,
 	ApiJson(request): ApiJson<SignatureRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
-	let signature = bytes::<64>(&request.signature, "bad_signature")?;
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
+	let signature = hex_field::<64>(&request.signature, "bad_signature")?;
 	let row = sqlx::query(
-		"SELECT detail FROM transactions WHERE id = $1 AND user_id = $2 \
-		 AND status = 'awaiting_signature'",
+		"SELECT detail FROM transactions WHERE id = $1 AND user_id = $2 AND status = $3",
 	)
 	.bind(id.clone())
 	.bind(session.user.id.clone())
+	.bind(TxStatus::AwaitingSignature.as_str())
 	.fetch_optional(&state.db)
-	.await
-	.map_err(ApiError::internal)?
+	.await?
 	.ok_or_else(|| ApiError::not_found(format!("no transaction {id} awaiting a signature")))?;
-	let detail: String = row.try_get(0).map_err(ApiError::internal)?;
-	let prepared: Prepared = serde_json::from_str(&detail).map_err(ApiError::internal)?;
+	let detail: String = row.try_get(0)?;
+	let prepared: Prepared = serde_json::from_str(&detail)?;
 	if !verify(&Signature(signature), &prepared.signer_payload, &PublicKey(prepared.account)) {
 		return Err(bad_signature());
 	}
-	let chain = crate::flows::calls::chain(&state)?.clone();
+	let chain = state.chain()?.clone();
 	// Only one signature is taken per transaction, even if two arrive at once.
 	let claimed = sqlx::query(
-		"UPDATE transactions SET status = 'submitted', updated_ms = $1 \
-		 WHERE id = $2 AND status = 'awaiting_signature'",
+		"UPDATE transactions SET status = $1, updated_ms = $2 WHERE id = $3 AND status = $4",
 	)
+	.bind(TxStatus::Submitted.as_str())
 	.bind(now_ms())
 	.bind(id.clone())
+	.bind(TxStatus::AwaitingSignature.as_str())
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	if claimed.rows_affected() == 0 {
 		return Err(ApiError::not_found(format!("no transaction {id} awaiting a signature")));
 	}
 	let (db, tx) = (state.db.clone(), id.clone());
 	tokio::spawn(async move {
 		let outcome = chain.submit_prepared(&prepared, signature).await;
-		crate::flows::record_outcome(
+		submission::record_outcome(
 			&db,
 			&tx,
-			outcome.map(|s| events_json(&s)).map_err(|e| e.to_string()),
+			outcome.map(|s| submission::events_json(&s)).map_err(|e| e.to_string()),
 		)
 		.await;
 	});
-	Ok((StatusCode::ACCEPTED, Json(serde_json::json!({ "tx": id, "status": "submitted" }))))
-}
-
-/// The events of a finalized extrinsic as the API reports them (fee and system events left out).
-pub fn events_json(submitted: &yinji_client::Submitted) -> String {
-	let events: Vec<_> = submitted
-		.events
-		.iter()
-		.filter(|(p, ..)| !matches!(p.as_str(), "System" | "TransactionPayment" | "Balances"))
-		.map(
-			|(p, n, fields)| serde_json::json!({ "event": format!("{p}.{n}"), "fields": to_json(fields) }),
-		)
-		.collect();
-	serde_json::Value::from(events).to_string()
+	Ok((
+		StatusCode::ACCEPTED,
+		Json(serde_json::json!({ "tx": id, "status": TxStatus::Submitted.as_str() })),
+	))
 }

@@ -1,5 +1,10 @@
 //! The one error type of the API: a status and a JSON body `{code, message}`; internal causes
 //! are logged, never sent.
+//!
+//! Internal causes convert with `?`: each `From` impl below logs its cause and answers 500
+//! `internal` without it, as [`ApiError::internal`] does. Two causes answer otherwise: a node
+//! that fails to answer is a 502 `chain` with its reason, and a content address that is not a
+//! CID is a 400 `bad_cid`.
 
 use axum::{
 	extract::{
@@ -10,6 +15,9 @@ use axum::{
 	response::{IntoResponse, Response},
 	Json,
 };
+
+/// The gateway's results: an [`ApiError`] unless said otherwise.
+pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 
 /// The body of every error answer.
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -65,6 +73,52 @@ impl IntoResponse for ApiError {
 	fn into_response(self) -> Response {
 		let body = serde_json::json!({ "code": self.code, "message": self.message });
 		(self.status, Json(body)).into_response()
+	}
+}
+
+/// Internal causes: logged, answered as a 500 without them.
+macro_rules! internal_causes {
+	($($cause:ty),* $(,)?) => {
+		$(
+			impl From<$cause> for ApiError {
+				fn from(cause: $cause) -> Self {
+					ApiError::internal(cause)
+				}
+			}
+		)*
+	};
+}
+
+internal_causes!(
+	sqlx::Error,
+	serde_json::Error,
+	std::io::Error,
+	std::num::TryFromIntError,
+	tokio::task::JoinError,
+	axum::http::header::InvalidHeaderValue,
+	argon2::password_hash::Error,
+	hex::FromHexError,
+	crate::keys::KeyError,
+	yinji_tags::Error,
+	crate::stored::UnknownText,
+);
+
+/// The node failed to answer, or answered something that does not decode: 502 with its reason.
+impl From<yinji_client::Error> for ApiError {
+	fn from(error: yinji_client::Error) -> Self {
+		ApiError::new(StatusCode::BAD_GATEWAY, "chain", error.to_string())
+	}
+}
+
+/// Not a CID: 400 `bad_cid`; anything else the store met is internal.
+impl From<crate::content::StoreError> for ApiError {
+	fn from(error: crate::content::StoreError) -> Self {
+		match error {
+			crate::content::StoreError::BadCid(_) => {
+				ApiError::bad_request("bad_cid", error.to_string())
+			}
+			other => ApiError::internal(other),
+		}
 	}
 }
 

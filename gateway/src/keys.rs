@@ -110,7 +110,7 @@ pub fn seal_custodial(
 	user: &str,
 	seed: &Seed,
 ) -> Result<(String, String, String), KeyError> {
-	let address = format!("0x{}", hex::encode(seed.keypair()?.public_key().0));
+	let address = crate::bytes::to_hex(&seed.keypair()?.public_key().0);
 	let data_key = random32()?;
 	let sealed_data_key = seal(&master.0, user, &data_key)?;
 	let sealed_seed = seal(&data_key, user, &seed.0)?;

@@ -5,6 +5,8 @@
 //!   self-custody by a signed challenge ([`custody`]);
 //! - the content store, embedded or Kubo: uploads checked by their bytes, stored under the CIDs
 //!   `ipfs add` gives, counted against a per-user quota ([`content`]);
+//! - the chain: the extrinsics the gateway builds and the engine that signs, submits and
+//!   follows them ([`chain`]);
 //! - the creator, buyer and institution flows as extrinsics ([`flows`]);
 //! - physical tags: issuing NFC tags and printed codes, judging taps and scans ([`tags`]);
 //! - the shop: catalog and search, cart, checkout, orders and fulfilment, and its pages
@@ -14,6 +16,8 @@
 
 pub mod accounts;
 mod amount;
+pub mod bytes;
+pub mod chain;
 pub mod console;
 pub mod content;
 pub mod custody;
@@ -21,16 +25,19 @@ pub mod error;
 pub mod flows;
 pub mod keys;
 pub mod member;
+pub mod pages;
+mod reads;
 pub(crate) mod routes;
 pub mod seed;
 pub mod shop;
+pub mod stored;
 pub mod studio;
 pub mod tags;
 
 use content::{kubo::KuboStore, EmbeddedStore, Store};
 use std::{path::PathBuf, sync::Arc};
 
-pub use error::ApiError;
+pub use error::{ApiError, Result};
 pub use routes::{app, ApiDoc};
 
 /// The gateway's settings, from flags or the environment.
@@ -104,7 +111,7 @@ pub struct AppState {
 	pub tags: tags::TagKeys,
 	/// One lock per custodial signer: a user's extrinsics are signed and submitted one after
 	/// the other, so that two never take the same account nonce.
-	pub signers: flows::SignerLocks,
+	pub signers: chain::submission::SignerLocks,
 	/// The institution key that submits claims by tap, when configured.
 	pub verifier: Option<yinji_client::Keypair>,
 }
@@ -162,7 +169,7 @@ impl AppState {
 			verifier,
 			engine,
 			tags,
-			signers: flows::SignerLocks::default(),
+			signers: chain::submission::SignerLocks::default(),
 			config: Arc::new(config),
 			store: Arc::new(store),
 			db,
@@ -170,6 +177,30 @@ impl AppState {
 			dummy_hash,
 			chain,
 			index,
+		})
+	}
+}
+
+impl AppState {
+	/// The connected node, or 503 `no_chain`.
+	pub fn chain(&self) -> Result<&yinji_client::Chain> {
+		self.chain.as_ref().ok_or_else(|| {
+			ApiError::new(
+				axum::http::StatusCode::SERVICE_UNAVAILABLE,
+				"no_chain",
+				"the gateway is not connected to a node",
+			)
+		})
+	}
+
+	/// The index the gateway reads, or 503 `no_index`.
+	pub fn index(&self) -> Result<&yinji_indexer::Db> {
+		self.index.as_ref().ok_or_else(|| {
+			ApiError::new(
+				axum::http::StatusCode::SERVICE_UNAVAILABLE,
+				"no_index",
+				"the gateway has no index",
+			)
 		})
 	}
 }

@@ -7,14 +7,11 @@
 
 use crate::{
 	accounts::Session,
-	flows::calls::{account, BLOCK_MS},
+	chain::{account, BLOCK_MS},
 	now_ms,
-	shop::pages::{chain_form, layout, needs_login},
-	tags::{
-		self,
-		ledger::{bad, Ledger},
-	},
-	ApiError, AppState,
+	pages::{chain_form, layout, needs_login, utc, utc_date},
+	tags::ledger::Ledger,
+	AppState, Result,
 };
 use axum::{extract::State, routing::get, Router};
 use maud::{html, Markup};
@@ -78,20 +75,18 @@ fn numbers(value: &Value) -> Vec<u128> {
 }
 
 /// `address`'s points at the ledger's block.
-pub async fn points(ledger: &Ledger, address: &str) -> Result<Points, ApiError> {
-	let member = ledger.read("Loyalty", "Members", vec![account(address)?]).await?;
+pub async fn points(ledger: &Ledger, address: &str) -> Result<Points> {
+	let member =
+		ledger.read("Loyalty", "Members", vec![Value::from_bytes(account(address)?)]).await?;
 	let (balance_record, lifetime, tier) = match &member {
 		Some(member) => {
 			let f = Fields::new(member, "Members");
-			(
-				f.u128("balance").map_err(bad)?,
-				f.u128("lifetime").map_err(bad)?,
-				f.u64("tier").map_err(bad)?,
-			)
+			(f.u128("balance")?, f.u128("lifetime")?, f.u64("tier")?)
 		}
 		None => (0, 0, 0),
 	};
-	let stored = ledger.read("Loyalty", "Buckets", vec![account(address)?]).await?;
+	let stored =
+		ledger.read("Loyalty", "Buckets", vec![Value::from_bytes(account(address)?)]).await?;
 	let mut expiring: Vec<_> = stored
 		.as_ref()
 		.map(buckets)
@@ -136,14 +131,11 @@ fn due(block: u64, head: u64) -> String {
 	let ms = u64::try_from(now_ms())
 		.unwrap_or(0)
 		.saturating_add(block.saturating_sub(head).saturating_mul(BLOCK_MS));
-	tags::utc_date(ms)
+	utc_date(ms)
 }
 
 /// `GET /me`: the member page.
-async fn member(
-	State(state): State<AppState>,
-	session: Option<Session>,
-) -> Result<Markup, ApiError> {
+async fn member(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("会员 Member")) };
 	let me = session.user.address.clone();
 	let ledger = Ledger::if_connected(&state).await?;
@@ -153,11 +145,8 @@ async fn member(
 	};
 	let (history, items) = match &state.index {
 		Some(index) => (
-			yinji_indexer::queries::loyalty_history(index, &me)
-				.await
-				.map_err(ApiError::internal)?
-				.0,
-			yinji_indexer::queries::items_of(index, &me).await.map_err(ApiError::internal)?,
+			yinji_indexer::queries::loyalty_history(index, &me).await?.0,
+			yinji_indexer::queries::items_of(index, &me).await?,
 		),
 		None => (Vec::new(), Vec::new()),
 	};
@@ -200,7 +189,7 @@ async fn member(
 						tbody {
 							@for entry in &history {
 								tr {
-									td { (tags::utc(entry.timestamp_ms)) }
+									td { (utc(entry.timestamp_ms)) }
 									td { (entry_kind(&entry.kind)) }
 									td { @if entry.kind == "earned" { "+" } @else { "−" } (entry.points) }
 								}

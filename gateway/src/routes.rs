@@ -1,17 +1,15 @@
-//! The routes.
+//! The application: every resource module's `router()` composed, the same-origin guard and
+//! the body limit around them, and the OpenAPI document of the whole.
 
 use crate::{
-	accounts::{self, Session},
-	content::{sniff::sniff, ContentStore, Stored},
-	custody, flows, now_ms, ApiError, AppState,
+	accounts, chain::submission, content, custody, flows, reads, ApiError, AppState, Result,
 };
 use axum::{
-	body::Bytes,
-	extract::{DefaultBodyLimit, Path, Request, State},
-	http::{header, HeaderMap, Method, StatusCode},
+	extract::{DefaultBodyLimit, Request, State},
+	http::{header, Method, StatusCode},
 	middleware::{self, Next},
-	response::{IntoResponse, Response},
-	routing::{get, post},
+	response::Response,
+	routing::get,
 	Json, Router,
 };
 use tower_http::trace::TraceLayer;
@@ -31,13 +29,13 @@ use utoipa::OpenApi;
 		accounts::log_in,
 		accounts::log_out,
 		accounts::me,
-		upload,
-		download,
-		my_items,
-		my_sales,
-		open_listings,
+		content::api::upload,
+		content::api::download,
+		reads::my_items,
+		reads::my_sales,
+		reads::open_listings,
 		flows::submit_flow,
-		flows::transaction,
+		submission::transaction,
 		flows::attestation::request_attestation,
 		flows::attestation::pending_attestations,
 		custody::challenge,
@@ -90,24 +88,12 @@ pub fn app(state: AppState) -> Router {
 	Router::new()
 		.route("/health", get(|| async { "ok" }))
 		.route("/api/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
-		.route("/api/accounts", post(accounts::sign_up))
-		.route("/api/session", post(accounts::log_in).delete(accounts::log_out))
-		.route("/api/me", get(accounts::me))
-		.route("/api/me/items", get(my_items))
-		.route("/api/me/sales", get(my_sales))
-		.route("/api/listings", get(open_listings))
-		.route(
-			"/api/attestations",
-			post(flows::attestation::request_attestation)
-				.get(flows::attestation::pending_attestations),
-		)
-		.route("/api/flows/{flow}", post(flows::submit_flow))
-		.route("/api/tx/{id}", get(flows::transaction))
-		.route("/api/tx/{id}/signature", post(custody::sign))
-		.route("/api/keys/challenge", post(custody::challenge))
-		.route("/api/keys/link", post(custody::link))
-		.route("/api/content", post(upload).layer(DefaultBodyLimit::max(max_upload)))
-		.route("/api/content/{cid}", get(download))
+		.merge(accounts::router())
+		.merge(custody::router())
+		.merge(flows::router())
+		.merge(submission::router())
+		.merge(content::api::router(max_upload))
+		.merge(reads::router())
 		.merge(crate::tags::router())
 		.merge(crate::shop::router())
 		.merge(crate::studio::router())
@@ -115,7 +101,7 @@ pub fn app(state: AppState) -> Router {
 		.merge(crate::console::router())
 		.fallback(|| async { ApiError::not_found("no such route") })
 		.layer(middleware::from_fn_with_state(state.clone(), same_origin))
-		// JSON bodies are small; uploads have their own limit above.
+		// JSON bodies are small; uploads have their own limit (see `content::api::router`).
 		.layer(DefaultBodyLimit::max(64 * 1024))
 		.layer(TraceLayer::new_for_http())
 		.with_state(state)
@@ -127,7 +113,7 @@ async fn same_origin(
 	State(state): State<AppState>,
 	request: Request,
 	next: Next,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let changing = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
 	if let (true, Some(origin)) = (changing, request.headers().get(header::ORIGIN)) {
 		let origin = origin.to_str().unwrap_or_default();
@@ -149,161 +135,4 @@ async fn same_origin(
 		}
 	}
 	Ok(next.run(request).await)
-}
-
-#[utoipa::path(post, path = "/api/content", tag = "content",
-	request_body(content = Vec<u8>, description = "The file's bytes", content_type = "application/octet-stream"),
-	responses(
-		(status = 201, description = "Stored: cid_v0, cid_v1, size, media_type"),
-		(status = 400, description = "Empty", body = crate::error::ErrorBody),
-		(status = 401, description = "No session", body = crate::error::ErrorBody),
-		(status = 403, description = "Missing CSRF token, foreign origin or quota exceeded", body = crate::error::ErrorBody),
-		(status = 413, description = "Too large", body = crate::error::ErrorBody),
-		(status = 415, description = "Not an accepted media type, or not what it is declared as", body = crate::error::ErrorBody)))]
-/// `POST /api/content`: the body is the file. Its type is taken from its bytes and must match
-/// the declared `Content-Type`; it counts against the uploader's quota. Answers the file's two
-/// CIDs and its type.
-async fn upload(
-	State(state): State<AppState>,
-	session: Session,
-	headers: HeaderMap,
-	body: Result<Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
-	let body = body?;
-	if body.is_empty() {
-		return Err(ApiError::bad_request("empty", "the upload is empty"));
-	}
-	let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
-	let media_type = sniff(&body, declared).map_err(|e| {
-		ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", e.to_string())
-	})?;
-	let used: Option<i64> = sqlx::query_scalar(
-		// Postgres sums BIGINT as NUMERIC, which the Any driver cannot read: cast it back.
-		"SELECT CAST(SUM(size) AS BIGINT) FROM uploads WHERE user_id = $1",
-	)
-	.bind(session.user.id.clone())
-	.fetch_one(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
-	let used = u64::try_from(used.unwrap_or(0)).unwrap_or(0);
-	if used.saturating_add(body.len() as u64) > state.config.upload_quota {
-		return Err(ApiError::new(
-			StatusCode::FORBIDDEN,
-			"quota_exceeded",
-			format!("this upload would exceed your quota of {} bytes", state.config.upload_quota),
-		));
-	}
-	let Stored { cid_v0, cid_v1, size } =
-		state.store.put(&body).await.map_err(ApiError::internal)?;
-	sqlx::query(
-		"INSERT INTO uploads (user_id, cid, size, media_type, created_ms) 		 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, cid) DO NOTHING",
-	)
-	.bind(session.user.id)
-	.bind(cid_v1.clone())
-	.bind(i64::try_from(size).unwrap_or(i64::MAX))
-	.bind(media_type)
-	.bind(now_ms())
-	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
-	let answer = serde_json::json!({
-		"cid_v0": cid_v0, "cid_v1": cid_v1, "size": size, "media_type": media_type,
-	});
-	Ok((StatusCode::CREATED, Json(answer)))
-}
-
-#[utoipa::path(get, path = "/api/content/{cid}", tag = "content",
-	params(("cid" = String, Path, description = "CIDv0 or CIDv1")),
-	responses(
-		(status = 200, description = "The bytes, as an attachment"),
-		(status = 400, description = "Not a CID", body = crate::error::ErrorBody),
-		(status = 404, description = "Unknown", body = crate::error::ErrorBody)))]
-/// `GET /api/content/{cid}`: the bytes, as a download that no browser renders as a page.
-async fn download(
-	State(state): State<AppState>,
-	Path(cid): Path<String>,
-) -> Result<Response, ApiError> {
-	let bytes = state.store.get(&cid).await.map_err(|e| match e {
-		crate::content::StoreError::BadCid(_) => ApiError::bad_request("bad_cid", e.to_string()),
-		other => ApiError::internal(other),
-	})?;
-	let bytes = bytes.ok_or_else(|| ApiError::not_found(format!("no content {cid}")))?;
-	let media_type = sniff(&bytes, None).unwrap_or("application/octet-stream");
-	Ok((
-		[
-			(header::CONTENT_TYPE, media_type.to_string()),
-			(header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
-			(header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_string()),
-			(header::CONTENT_DISPOSITION, format!("attachment; filename=\"{cid}\"")),
-			(header::CACHE_CONTROL, "public, max-age=31536000, immutable".to_string()),
-		],
-		bytes,
-	)
-		.into_response())
-}
-
-/// The index the gateway reads, or 503 `no_index`.
-pub(crate) fn index(state: &AppState) -> Result<&yinji_indexer::Db, ApiError> {
-	state.index.as_ref().ok_or_else(|| {
-		ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no_index", "the gateway has no index")
-	})
-}
-
-#[utoipa::path(get, path = "/api/me/items", tag = "reads",
-	responses((status = 200, description = "Items the user owns"), (status = 401, description = "No session", body = crate::error::ErrorBody)))]
-/// `GET /api/me/items`: the items the user owns, from the index.
-async fn my_items(
-	State(state): State<AppState>,
-	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
-	let items = yinji_indexer::queries::items_of(index(&state)?, &session.user.address)
-		.await
-		.map_err(ApiError::internal)?;
-	Ok(Json(serde_json::json!({ "items": items })))
-}
-
-#[utoipa::path(get, path = "/api/me/sales", tag = "reads",
-	responses((status = 200, description = "Sales the user took part in"), (status = 401, description = "No session", body = crate::error::ErrorBody)))]
-/// `GET /api/me/sales`: sales the user bought or sold in, newest first, with amounts as strings.
-async fn my_sales(
-	State(state): State<AppState>,
-	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
-	let filter = yinji_indexer::queries::SaleFilter {
-		account: Some(session.user.address.clone()),
-		..Default::default()
-	};
-	let sales =
-		yinji_indexer::queries::sales(index(&state)?, &filter).await.map_err(ApiError::internal)?;
-	let sales: Vec<_> = sales
-		.iter()
-		.map(|s| {
-			serde_json::json!({
-				"collection": s.collection, "item": s.item, "seller": s.seller, "buyer": s.buyer,
-				"asset": s.asset, "gross": s.gross.to_string(), "royalties": s.royalties.to_string(),
-				"seller_proceeds": s.seller_proceeds.to_string(), "block": s.block_number,
-			})
-		})
-		.collect();
-	Ok(Json(serde_json::json!({ "sales": sales })))
-}
-
-#[utoipa::path(get, path = "/api/listings", tag = "reads",
-	responses((status = 200, description = "Open listings, cheapest first"), (status = 503, description = "No index configured", body = crate::error::ErrorBody)))]
-/// `GET /api/listings`: open listings, cheapest first.
-async fn open_listings(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
-	let filter = yinji_indexer::queries::ListingFilter { open_only: true, ..Default::default() };
-	let listings = yinji_indexer::queries::listings(index(&state)?, &filter)
-		.await
-		.map_err(ApiError::internal)?;
-	let listings: Vec<_> = listings
-		.iter()
-		.map(|l| {
-			serde_json::json!({
-				"collection": l.collection, "item": l.item, "kind": l.kind, "seller": l.seller,
-				"asset": l.asset, "price": l.price.to_string(), "expires_at": l.expires_at,
-			})
-		})
-		.collect();
-	Ok(Json(serde_json::json!({ "listings": listings })))
 }

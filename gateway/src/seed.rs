@@ -4,7 +4,7 @@
 //! Alice, the development chain's sudo and member institution, funds and attests the accounts;
 //! on any other chain the command refuses.
 
-use crate::{app, AppState};
+use crate::{app, chain::call::Call, AppState};
 use anyhow::{anyhow, bail, Context};
 use axum::{
 	body::Body,
@@ -14,7 +14,7 @@ use axum::{
 use http_body_util::BodyExt;
 use serde_json::{json, Value as Json};
 use tower::ServiceExt;
-use yinji_client::{subxt_signer::sr25519::dev, Value};
+use yinji_client::subxt_signer::sr25519::dev;
 
 /// One unit of the native currency.
 const UNIT: u128 = 1_000_000_000_000;
@@ -216,25 +216,20 @@ pub async fn seed(state: AppState) -> anyhow::Result<Seeded> {
 	}
 	let buyer = api.sign_up(BUYER.0, BUYER.1, "buyer").await?;
 	// Alice funds everyone and attests the creators, in one batch.
+	let account = |login: &Login| {
+		crate::bytes::from_hex(&login.address)
+			.ok_or_else(|| anyhow!("{} is not an account", login.address))
+	};
 	let mut calls = Vec::new();
 	for login in logins.iter().chain([&buyer]) {
-		let account = Value::from_bytes(hex::decode(login.address.trim_start_matches("0x"))?);
-		calls.push((
-			"Balances",
-			"transfer_keep_alive",
-			vec![Value::unnamed_variant("Id", [account.clone()]), Value::u128(10_000 * UNIT)],
-		));
+		calls.push(Call::transfer(&account(login)?, 10_000 * UNIT));
 	}
 	for login in &logins {
-		let account = Value::from_bytes(hex::decode(login.address.trim_start_matches("0x"))?);
-		calls.push((
-			"Works",
-			"attest_creator",
-			vec![account, Value::u128(2), Value::u128(u128::from(u32::MAX))],
-		));
+		calls.push(Call::attest_creator(&account(login)?, 2, u32::MAX.into()));
 	}
+	let Call { pallet, call, args } = Call::batch_all(calls);
 	chain
-		.batch(calls, &dev::alice())
+		.submit(pallet, call, args, &dev::alice())
 		.await
 		.map_err(|e| anyhow!("fund and attest (is this a development chain?): {e}"))?;
 

@@ -2,6 +2,7 @@
 //! CIDs `ipfs add` gives for the same bytes, and the Kubo store ([`kubo`]) keeps them in a Kubo
 //! node under the same CIDs, so that moving from one to the other changes no address.
 
+pub mod api;
 pub mod kubo;
 pub mod sniff;
 pub mod unixfs;

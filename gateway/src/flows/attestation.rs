@@ -5,7 +5,7 @@
 use crate::{
 	accounts::{Role, Session},
 	error::ApiJson,
-	keys, now_ms, ApiError, AppState,
+	keys, now_ms, ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
@@ -31,12 +31,12 @@ pub async fn request_attestation(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<AttestationRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	session.require(&[Role::Creator])?;
 	if request.real_name.trim().is_empty() || request.id_number.trim().is_empty() {
 		return Err(ApiError::bad_request("missing_field", "real_name and id_number are required"));
 	}
-	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
+	let id = hex::encode(&keys::random32()?[..16]);
 	sqlx::query(
 		"INSERT INTO attestation_requests (id, user_id, real_name, id_number, created_ms) \
 		 VALUES ($1, $2, $3, $4, $5)",
@@ -47,8 +47,7 @@ pub async fn request_attestation(
 	.bind(request.id_number)
 	.bind(now_ms())
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	Ok((StatusCode::CREATED, Json(serde_json::json!({ "request": id }))))
 }
 
@@ -61,7 +60,7 @@ pub async fn request_attestation(
 pub async fn pending_attestations(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	session.require(&[Role::Institution])?;
 	Ok(Json(serde_json::json!({ "requests": pending(&state).await? })))
 }
@@ -80,15 +79,15 @@ pub struct Pending {
 }
 
 /// The pending requests, oldest first.
-pub async fn pending(state: &AppState) -> Result<Vec<Pending>, ApiError> {
+pub async fn pending(state: &AppState) -> Result<Vec<Pending>> {
 	let rows = sqlx::query(AssertSqlSafe(format!(
 		"SELECT r.id, r.real_name, r.id_number, u.address FROM attestation_requests r \
 		 JOIN users u ON u.id = r.user_id WHERE {PENDING} ORDER BY r.created_ms"
 	)))
 	.fetch_all(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
-	rows.iter()
+	.await?;
+	Ok(rows
+		.iter()
 		.map(|row| {
 			Ok(Pending {
 				request: row.try_get(0)?,
@@ -97,19 +96,17 @@ pub async fn pending(state: &AppState) -> Result<Vec<Pending>, ApiError> {
 				address: row.try_get(3)?,
 			})
 		})
-		.collect::<Result<Vec<_>, sqlx::Error>>()
-		.map_err(ApiError::internal)
+		.collect::<Result<Vec<_>, sqlx::Error>>()?)
 }
 
 /// Whether `user` has a request waiting.
-pub async fn waiting(state: &AppState, user: &str) -> Result<bool, ApiError> {
+pub async fn waiting(state: &AppState, user: &str) -> Result<bool> {
 	let count: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
 		"SELECT COUNT(*) FROM attestation_requests r WHERE r.user_id = $1 AND {PENDING}"
 	)))
 	.bind(user.to_string())
 	.fetch_one(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	Ok(count > 0)
 }
 
@@ -119,26 +116,24 @@ const PENDING: &str = "(r.approved_tx IS NULL OR r.approved_tx IN \
 
 /// The address of the creator whose pending request `request` is; 404 for an unknown request
 /// or one already approved.
-pub async fn pending_subject(state: &AppState, request: &str) -> Result<String, ApiError> {
+pub async fn pending_subject(state: &AppState, request: &str) -> Result<String> {
 	sqlx::query_scalar(AssertSqlSafe(format!(
 		"SELECT u.address FROM attestation_requests r JOIN users u ON u.id = r.user_id \
 		 WHERE r.id = $1 AND {PENDING}"
 	)))
 	.bind(request.to_string())
 	.fetch_optional(&state.db)
-	.await
-	.map_err(ApiError::internal)?
+	.await?
 	.ok_or_else(|| ApiError::not_found(format!("no pending attestation request {request}")))
 }
 
 /// Records that transaction `tx` approves `request`, which then leaves the pending list (and
 /// returns to it if `tx` fails).
-pub async fn mark_approved(state: &AppState, request: &str, tx: &str) -> Result<(), ApiError> {
+pub async fn mark_approved(state: &AppState, request: &str, tx: &str) -> Result<()> {
 	sqlx::query("UPDATE attestation_requests SET approved_tx = $1 WHERE id = $2")
 		.bind(tx.to_string())
 		.bind(request.to_string())
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	Ok(())
 }

@@ -1,46 +1,24 @@
 //! What each flow asks of the chain: the roles that may start it and the extrinsics it becomes.
-//! Fields are checked here, before anything is signed; a missing or malformed one is a 400.
+//! Its fields were checked when the request was read ([`super::request`]); what is looked up
+//! here (stored content, the index, the chain's head) may still answer a 4xx.
 
-use super::FlowRequest;
+use super::{
+	attestation,
+	request::{Expiry, Flow, Motion},
+};
 use crate::{
 	accounts::{Role, Session},
+	chain::{account, call::Call, head, BLOCKS_PER_DAY},
 	content::ContentStore,
-	ApiError, AppState,
+	ApiError, AppState, Result,
 };
-use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
-use yinji_client::{Chain, Value};
 
-/// Milliseconds per block of the yinji runtime (`MILLI_SECS_PER_BLOCK`).
-pub const BLOCK_MS: u64 = 3_000;
-/// Blocks in a day.
-pub const BLOCKS_PER_DAY: u64 = 86_400_000 / BLOCK_MS;
 /// Blocks an attestation lasts (about a year).
 const ATTESTATION_BLOCKS: u64 = 365 * BLOCKS_PER_DAY;
-/// Blocks a listing, offer or auction lasts unless the request says otherwise (about 30 days).
-const DEFAULT_EXPIRY_BLOCKS: u64 = 30 * BLOCKS_PER_DAY;
 /// Items one `Collectibles.mint` may create (the runtime's `MaxMintBatch`); a larger mint is
 /// split into several extrinsics.
 pub const MINT_CHUNK: u32 = 50;
-/// The most items one mint request may ask for.
-pub const MAX_MINT: u32 = 10_000;
-/// The longest encoded proposal a closing motion accepts (every motion the gateway proposes is
-/// far shorter; the bound only caps the weight charged).
-const MOTION_LENGTH_BOUND: u32 = 1024;
-/// The weight bound of a closing motion's proposal (ref time, proof size): a tenth of a second,
-/// far above any call a motion proposes, and charged to the closing member only up to use.
-const MOTION_WEIGHT: (u128, u128) = (100_000_000_000, 100_000);
-
-/// One extrinsic.
-#[derive(Debug)]
-pub struct Call {
-	/// The pallet.
-	pub pallet: &'static str,
-	/// The call.
-	pub call: &'static str,
-	/// Its arguments, in order.
-	pub args: Vec<Value>,
-}
 
 /// The flows, with who may start each. The names are the `{flow}` of `POST /api/flows/{flow}`.
 pub const FLOWS: &[(&str, &[Role])] = &[
@@ -75,7 +53,7 @@ const TRADERS: &[Role] = &[Role::Buyer, Role::Creator];
 const INSTITUTIONS: &[Role] = &[Role::Institution];
 
 /// The roles that may start `flow`, or 404 for a flow that does not exist.
-pub fn roles(flow: &str) -> Result<&'static [Role], ApiError> {
+pub fn roles(flow: &str) -> Result<&'static [Role]> {
 	FLOWS
 		.iter()
 		.find(|(name, _)| *name == flow)
@@ -85,468 +63,144 @@ pub fn roles(flow: &str) -> Result<&'static [Role], ApiError> {
 
 /// The extrinsics `flow` becomes for `session`'s user. Every flow is one extrinsic but `mint`,
 /// which is one per [`MINT_CHUNK`] items.
-pub async fn build(
-	state: &AppState,
-	session: &Session,
-	flow: &str,
-	r: &FlowRequest,
-) -> Result<Vec<Call>, ApiError> {
-	let one = |pallet, call, args| Ok(vec![Call { pallet, call, args }]);
-	match flow {
-		"register_work" => {
-			let cid = need(&r.cid, "cid")?;
-			// The content hash is computed here from the stored bytes, never taken from the client.
-			let bytes = state
-				.store
-				.get(&cid)
-				.await
-				.map_err(|e| ApiError::bad_request("bad_cid", e.to_string()))?
-				.ok_or_else(|| {
-					ApiError::bad_request("unknown_content", format!("upload {cid} first"))
-				})?;
-			let kinds = ["Image", "Model3d", "Text", "Audio", "Video", "Design", "Craft"];
-			let me = account(&session.user.address)?;
-			one(
-				"Works",
-				"register_work",
-				vec![
-					Value::from_bytes(Sha256::digest(&bytes)),
-					Value::unnamed_variant("None", []),
-					// Without a metadata document, the content itself describes the work.
-					Value::from_bytes(r.metadata_cid.clone().unwrap_or(cid).into_bytes()),
-					unit_variant(&need(&r.kind, "kind")?, &kinds)?,
-					Value::unnamed_variant("AllRightsReserved", []),
-					Value::unnamed_composite([Value::unnamed_composite([me, Value::u128(10_000)])]),
-					Value::unnamed_composite([]),
-				],
-			)
+pub async fn build(state: &AppState, session: &Session, flow: &Flow) -> Result<Vec<Call>> {
+	let call = match flow {
+		Flow::RegisterWork { cid, metadata_cid, kind } => {
+			let content_hash = content_hash(state, cid).await?;
+			// Without a metadata document, the content itself describes the work.
+			let metadata = metadata_cid.as_deref().unwrap_or(cid);
+			Call::register_work(content_hash, metadata, *kind, &account(&session.user.address)?)
 		}
-		"create_collection" => {
-			let policy = match r.policy.as_deref().unwrap_or("SettlementOnly") {
-				"GiftOnly" => Value::named_variant(
-					"GiftOnly",
-					[("min_hold", Value::u128(0)), ("recipient_kyc", Value::u128(0))],
-				),
-				other => unit_variant(other, &["SettlementOnly", "Soulbound"])?,
-			};
-			let work = need(&r.work, "work")?;
-			let metadata = match &r.metadata_cid {
+		Flow::CreateCollection { work, kind, max_supply, metadata_cid, royalty_bp, policy } => {
+			let metadata = match metadata_cid {
 				Some(cid) => cid.clone(),
-				None => work_metadata(state, work).await?,
+				None => work_metadata(state, *work).await?,
 			};
-			one(
-				"Collectibles",
-				"create_collection",
-				vec![
-					Value::u128(work.into()),
-					unit_variant(
-						r.kind.as_deref().unwrap_or("DigitalCollectible"),
-						&["DigitalCollectible", "PhysicalTwin"],
-					)?,
-					Value::u128(need(&r.max_supply, "max_supply")?.into()),
-					Value::from_bytes(metadata.into_bytes()),
-					Value::u128(r.royalty_bp.unwrap_or(0).into()),
-					policy,
-					Value::u128(0),
-				],
-			)
+			Call::create_collection(*work, *kind, *max_supply, &metadata, *royalty_bp, *policy)
 		}
-		"mint" => {
-			let collection = need(&r.collection, "collection")?;
-			let count = r.count.unwrap_or(1);
-			if count == 0 || count > MAX_MINT {
-				return Err(ApiError::bad_request(
-					"bad_count",
-					format!("count must be 1 to {MAX_MINT}, not {count}"),
-				));
-			}
-			let to = r.to.as_deref().unwrap_or(&session.user.address);
-			let to = account(to)?;
-			let chunks = (0..count.div_ceil(MINT_CHUNK)).map(|chunk| {
-				let size = (count - chunk * MINT_CHUNK).min(MINT_CHUNK);
-				Call {
-					pallet: "Collectibles",
-					call: "mint",
-					args: vec![
-						Value::u128(collection.into()),
-						to.clone(),
-						Value::u128(size.into()),
-					],
-				}
-			});
-			Ok(chunks.collect())
+		Flow::Mint { collection, count, to } => {
+			let to = match to {
+				Some(to) => *to,
+				None => account(&session.user.address)?,
+			};
+			return Ok(mint(*collection, &to, *count));
 		}
-		"list" => one(
-			"Marketplace",
-			"list",
-			[
-				item(r)?,
-				vec![
-					native(),
-					Value::u128(need(&r.amount, "amount")?),
-					expiry(state, r).await?,
-					// `to`: the only buyer (an order's buyer, who then claims by tap).
-					match &r.to {
-						Some(to) => Value::unnamed_variant("Some", [account(to)?]),
-						None => Value::unnamed_variant("None", []),
-					},
-				],
-			]
-			.concat(),
-		),
-		"list_dutch" => {
-			let (start, floor) = (need(&r.amount, "amount")?, need(&r.floor, "floor")?);
-			if floor > start {
-				return Err(ApiError::bad_request(
-					"bad_value",
-					"a Dutch auction's floor is at most its starting price",
-				));
-			}
-			one(
-				"Marketplace",
-				"list_dutch",
-				[
-					item(r)?,
-					vec![
-						native(),
-						Value::u128(start),
-						Value::u128(floor),
-						Value::u128(need(&r.decay_per_block, "decay_per_block")?),
-						expiry(state, r).await?,
-					],
-				]
-				.concat(),
-			)
+		Flow::List { item, amount, expiry, to } => {
+			Call::list(*item, *amount, block(state, *expiry).await?, to.as_ref())
 		}
-		"cancel_listing" => one("Marketplace", "cancel_listing", item(r)?),
-		"buy" => one(
-			"Marketplace",
-			"buy",
-			[
-				item(r)?,
-				vec![
-					native(),
-					Value::u128(need(&r.amount, "amount")?),
-					Value::u128(r.redeem_points.unwrap_or(0)),
-				],
-			]
-			.concat(),
-		),
-		"buy_from_drop" => one(
-			"Marketplace",
-			"buy_from_drop",
-			vec![
-				Value::u128(need(&r.collection, "collection")?.into()),
-				Value::u128(need(&r.amount, "amount")?),
-				Value::u128(r.redeem_points.unwrap_or(0)),
-			],
-		),
-		"offer" => one(
-			"Marketplace",
-			"make_offer",
-			[
-				item(r)?,
-				vec![native(), Value::u128(need(&r.amount, "amount")?), expiry(state, r).await?],
-			]
-			.concat(),
-		),
-		"withdraw_offer" => {
-			one("Marketplace", "withdraw_offer", vec![Value::u128(need(&r.offer, "offer")?.into())])
+		Flow::ListDutch { item, start, floor, decay_per_block, expiry } => {
+			let expires_at = block(state, *expiry).await?;
+			Call::list_dutch(*item, *start, *floor, *decay_per_block, expires_at)
 		}
-		"accept_offer" => {
-			one("Marketplace", "accept_offer", vec![Value::u128(need(&r.offer, "offer")?.into())])
+		Flow::CancelListing { item } => Call::cancel_listing(*item),
+		Flow::Buy { item, amount, redeem_points } => Call::buy(*item, *amount, *redeem_points),
+		Flow::BuyFromDrop { collection, amount, redeem_points } => {
+			Call::buy_from_drop(*collection, *amount, *redeem_points)
 		}
-		"create_auction" => {
-			let start = need(&r.amount, "amount")?;
-			one(
-				"Marketplace",
-				"create_auction",
-				[
-					item(r)?,
-					vec![
-						native(),
-						Value::u128(start),
-						Value::u128(r.reserve.unwrap_or(start)),
-						Value::u128(r.min_increment_bp.unwrap_or(500).into()),
-						expiry(state, r).await?,
-					],
-				]
-				.concat(),
-			)
+		Flow::Offer { item, amount, expiry } => {
+			Call::make_offer(*item, *amount, block(state, *expiry).await?)
 		}
-		"bid" => one(
-			"Marketplace",
-			"bid",
-			[item(r)?, vec![Value::u128(need(&r.amount, "amount")?)]].concat(),
-		),
-		"settle_auction" => one("Marketplace", "settle_auction", item(r)?),
-		"cancel_auction" => one("Marketplace", "cancel_auction", item(r)?),
-		"gift" => {
-			one("Collectibles", "gift", [item(r)?, vec![account(&need(&r.to, "to")?)?]].concat())
+		Flow::WithdrawOffer { offer } => Call::withdraw_offer(*offer),
+		Flow::AcceptOffer { offer } => Call::accept_offer(*offer),
+		Flow::CreateAuction { item, start, reserve, min_increment_bp, expiry } => {
+			let expires_at = block(state, *expiry).await?;
+			Call::create_auction(*item, *start, *reserve, *min_increment_bp, expires_at)
 		}
-		"export_item" => {
-			let address =
-				hex::decode(need(&r.evm_address, "evm_address")?.trim_start_matches("0x"))
-					.ok()
-					.filter(|bytes| bytes.len() == 20)
-					.ok_or_else(|| {
-						ApiError::bad_request(
-							"bad_evm_address",
-							"evm_address is an EVM address: 0x and 40 hex digits",
-						)
-					})?;
-			one(
-				"Collectibles",
-				"export_item",
-				[item(r)?, vec![Value::from_bytes(address)]].concat(),
-			)
+		Flow::Bid { item, amount } => Call::bid(*item, *amount),
+		Flow::SettleAuction { item } => Call::settle_auction(*item),
+		Flow::CancelAuction { item } => Call::cancel_auction(*item),
+		Flow::Gift { item, to } => Call::gift(*item, to),
+		Flow::ExportItem { item, evm_address } => Call::export_item(*item, *evm_address),
+		Flow::BindTag { item, tag, tag_kind, key_epoch } => {
+			Call::bind_tag(*item, *tag, *tag_kind, *key_epoch)
 		}
-		"bind_tag" => {
-			let tag = hex::decode(need(&r.tag, "tag")?.trim_start_matches("0x"))
-				.ok()
-				.filter(|bytes| bytes.len() == 32)
-				.ok_or_else(|| ApiError::bad_request("bad_tag", "tag is a 32-byte hash in hex"))?;
-			one(
-				"Collectibles",
-				"bind_tag",
-				[
-					item(r)?,
-					vec![
-						Value::from_bytes(tag),
-						unit_variant(&need(&r.tag_kind, "tag_kind")?, &["Ntag424", "SignedQr"])?,
-						Value::u128(need(&r.key_epoch, "key_epoch")?.into()),
-					],
-				]
-				.concat(),
-			)
-		}
-		"unbind_tag" => {
-			let reasons = ["Damaged", "Lost", "Compromised"];
-			one(
-				"Collectibles",
-				"unbind_tag",
-				[item(r)?, vec![unit_variant(&need(&r.reason, "reason")?, &reasons)?]].concat(),
-			)
-		}
-		"dispute" => one(
-			"Works",
-			"open_dispute",
-			vec![
-				Value::u128(need(&r.work, "work")?.into()),
-				Value::from_bytes(need(&r.cid, "cid")?.into_bytes()),
-			],
-		),
-		"approve_attestation" => {
-			let request = need(&r.request, "request")?;
-			let creator = super::attestation::pending_subject(state, &request).await?;
+		Flow::UnbindTag { item, reason } => Call::unbind_tag(*item, *reason),
+		Flow::Dispute { work, cid } => Call::open_dispute(*work, cid),
+		Flow::ApproveAttestation { request, kyc_level } => {
+			let creator = attestation::pending_subject(state, request).await?;
 			let until = head(state).await?.saturating_add(ATTESTATION_BLOCKS);
-			one(
-				"Works",
-				"attest_creator",
-				vec![
-					account(&creator)?,
-					Value::u128(r.kyc_level.unwrap_or(1).into()),
-					Value::u128(until.into()),
-				],
-			)
+			Call::attest_creator(&account(&creator)?, *kyc_level, until)
 		}
-		"propose_motion" => {
-			let (pallet, call, args) = motion(r)?;
-			let chain = chain(state)?;
-			let (proposal, length) = chain.nested_call(pallet, call, args).await.map_err(bad)?;
-			one(
-				"Council",
-				"propose",
-				vec![
-					Value::u128(chain.council_threshold().await.map_err(bad)?.into()),
-					proposal,
-					Value::u128(length.into()),
-				],
-			)
-		}
-		"vote" => one(
-			"Council",
-			"vote",
-			vec![
-				proposal_hash(r)?,
-				Value::u128(need(&r.index, "index")?.into()),
-				Value::bool(need(&r.approve, "approve")?),
-			],
-		),
-		"close_motion" => one(
-			"Council",
-			"close",
-			vec![
-				proposal_hash(r)?,
-				Value::u128(need(&r.index, "index")?.into()),
-				Value::named_composite([
-					("ref_time", Value::u128(MOTION_WEIGHT.0)),
-					("proof_size", Value::u128(MOTION_WEIGHT.1)),
-				]),
-				Value::u128(MOTION_LENGTH_BOUND.into()),
-			],
-		),
-		other => Err(ApiError::not_found(format!("no flow {other:?}"))),
-	}
+		Flow::ProposeMotion(motion) => propose(state, motion).await?,
+		Flow::Vote { proposal, index, approve } => Call::vote(*proposal, *index, *approve),
+		Flow::CloseMotion { proposal, index } => Call::close(*proposal, *index),
+	};
+	Ok(vec![call])
 }
 
-/// The call a council motion proposes: `{motion, …}` with `motion` one of `rule_dispute`
-/// (`work`, `ruling`), `add_validator`/`remove_validator` (`to`), `add_institution`/
-/// `remove_institution` (`to`), `add_node` (`peer_id`, `to` as the owner) or `remove_node`
-/// (`peer_id`).
-fn motion(r: &FlowRequest) -> Result<(&'static str, &'static str, Vec<Value>), ApiError> {
-	let to = || account(&need(&r.to, "to")?);
-	let peer = || {
-		hex::decode(need(&r.peer_id, "peer_id")?.trim_start_matches("0x"))
-			.ok()
-			.filter(|bytes| !bytes.is_empty() && bytes.len() <= 128)
-			.map(Value::from_bytes)
-			.ok_or_else(|| {
-				ApiError::bad_request("bad_peer_id", "peer_id is the peer id's hex bytes")
-			})
+/// The sha2-256 of uploaded content `cid`: computed here from the stored bytes, never taken
+/// from the client.
+async fn content_hash(state: &AppState, cid: &str) -> Result<[u8; 32]> {
+	let bytes = state
+		.store
+		.get(cid)
+		.await
+		.map_err(|e| ApiError::bad_request("bad_cid", e.to_string()))?
+		.ok_or_else(|| ApiError::bad_request("unknown_content", format!("upload {cid} first")))?;
+	Ok(Sha256::digest(&bytes).into())
+}
+
+/// `count` items of `collection` to `to`, in extrinsics of at most [`MINT_CHUNK`] items.
+fn mint(collection: u32, to: &[u8; 32], count: u32) -> Vec<Call> {
+	(0..count.div_ceil(MINT_CHUNK))
+		.map(|chunk| Call::mint(collection, to, (count - chunk * MINT_CHUNK).min(MINT_CHUNK)))
+		.collect()
+}
+
+/// The council's `propose` of `motion`, passing with two thirds of the council.
+async fn propose(state: &AppState, motion: &Motion) -> Result<Call> {
+	let Call { pallet, call, args } = match motion {
+		Motion::RuleDispute { work, ruling } => Call::rule_dispute(*work, *ruling),
+		Motion::AddValidator(who) => Call::add_validator(who),
+		Motion::RemoveValidator(who) => Call::remove_validator(who),
+		Motion::AddInstitution(who) => Call::add_institution(who),
+		Motion::RemoveInstitution(who) => Call::remove_institution(who),
+		Motion::AddNode { peer_id, owner } => Call::add_node(peer_id, owner),
+		Motion::RemoveNode { peer_id } => Call::remove_node(peer_id),
 	};
-	Ok(match need(&r.motion, "motion")?.as_str() {
-		"rule_dispute" => {
-			let rulings = ["TransferToClaimant", "Revoke", "DismissAndReturn", "DismissAndSlash"];
-			let ruling = unit_variant(&need(&r.ruling, "ruling")?, &rulings)?;
-			("Works", "rule_dispute", vec![Value::u128(need(&r.work, "work")?.into()), ruling])
-		}
-		"add_validator" => ("ValidatorSet", "add_validator", vec![to()?]),
-		"remove_validator" => ("ValidatorSet", "remove_validator", vec![to()?]),
-		"add_institution" => {
-			("Institutions", "add_member", vec![Value::unnamed_variant("Id", [to()?])])
-		}
-		"remove_institution" => {
-			("Institutions", "remove_member", vec![Value::unnamed_variant("Id", [to()?])])
-		}
-		"add_node" => (
-			"NodeAuthorization",
-			"add_well_known_node",
-			vec![peer()?, Value::unnamed_variant("Id", [to()?])],
-		),
-		"remove_node" => ("NodeAuthorization", "remove_well_known_node", vec![peer()?]),
-		other => {
-			return Err(ApiError::bad_request("bad_value", format!("no motion {other:?}")));
-		}
-	})
+	let chain = state.chain()?;
+	let (proposal, length) = chain.nested_call(pallet, call, args).await?;
+	Ok(Call::propose(chain.council_threshold().await?, proposal, length))
 }
 
 /// The metadata CID of indexed work `work`: a collection's default, so that a studio form needs
 /// not ask for it again.
-async fn work_metadata(state: &AppState, work: u64) -> Result<String, ApiError> {
+async fn work_metadata(state: &AppState, work: u64) -> Result<String> {
 	let index = state.index.as_ref().ok_or_else(|| {
 		ApiError::bad_request(
 			"missing_field",
 			"metadata_cid is required (the gateway has no index)",
 		)
 	})?;
-	yinji_indexer::queries::work(index, work)
-		.await
-		.map_err(ApiError::internal)?
-		.map(|work| work.metadata_cid)
-		.ok_or_else(|| {
-			ApiError::bad_request("unknown_work", format!("work {work} is not indexed yet"))
-		})
+	yinji_indexer::queries::work(index, work).await?.map(|work| work.metadata_cid).ok_or_else(
+		|| ApiError::bad_request("unknown_work", format!("work {work} is not indexed yet")),
+	)
 }
 
-/// The ayes a motion needs: two thirds of the council, rounded up (the consortium's origin).
-fn proposal_hash(r: &FlowRequest) -> Result<Value, ApiError> {
-	hex::decode(need(&r.proposal, "proposal")?.trim_start_matches("0x"))
-		.ok()
-		.filter(|bytes| bytes.len() == 32)
-		.map(Value::from_bytes)
-		.ok_or_else(|| ApiError::bad_request("bad_proposal", "proposal is a 32-byte hash in hex"))
-}
-
-/// The connected node, or 503.
-pub fn chain(state: &AppState) -> Result<&Chain, ApiError> {
-	state.chain.as_ref().ok_or_else(|| {
-		ApiError::new(
-			StatusCode::SERVICE_UNAVAILABLE,
-			"no_chain",
-			"the gateway is not connected to a node",
-		)
-	})
-}
-
-/// The node failed to answer: 502 with its reason.
-fn bad(error: yinji_client::Error) -> ApiError {
-	ApiError::new(StatusCode::BAD_GATEWAY, "chain", error.to_string())
-}
-
-async fn head(state: &AppState) -> Result<u64, ApiError> {
-	chain(state)?.finalized_number().await.map_err(bad)
-}
-
-/// The last block a listing, offer or auction is open: `expires_at` as given, or `expires_in`
-/// blocks (default about 30 days) after the finalized head.
-async fn expiry(state: &AppState, r: &FlowRequest) -> Result<Value, ApiError> {
-	let at = match (r.expires_at, r.expires_in) {
-		(Some(_), Some(_)) => {
-			return Err(ApiError::bad_request(
-				"bad_value",
-				"give expires_at or expires_in, not both",
-			))
-		}
-		(Some(at), None) => at,
-		(None, blocks) => {
-			head(state).await?.saturating_add(blocks.unwrap_or(DEFAULT_EXPIRY_BLOCKS))
-		}
-	};
-	Ok(Value::u128(at.into()))
-}
-
-/// The default expiry (about 30 days after the finalized head), as a call argument.
-pub async fn default_expiry(state: &AppState) -> Result<Value, ApiError> {
-	Ok(Value::u128(head(state).await?.saturating_add(DEFAULT_EXPIRY_BLOCKS).into()))
-}
-
-/// An account named in a request: `0x`-hex of 32 bytes.
-pub fn account(hex_text: &str) -> Result<Value, ApiError> {
-	let bytes = hex::decode(hex_text.trim_start_matches("0x"))
-		.ok()
-		.filter(|bytes| bytes.len() == 32)
-		.ok_or_else(|| {
-			ApiError::bad_request("bad_account", format!("{hex_text:?} is not an account"))
-		})?;
-	Ok(Value::from_bytes(bytes))
-}
-
-/// The native currency, as a call argument.
-pub fn native() -> Value {
-	Value::unnamed_variant("Native", [])
-}
-
-fn unit_variant(name: &str, allowed: &[&str]) -> Result<Value, ApiError> {
-	if allowed.contains(&name) {
-		Ok(Value::unnamed_variant(name, []))
-	} else {
-		Err(ApiError::bad_request("bad_value", format!("{name:?} is not one of {allowed:?}")))
+/// The block an [`Expiry`] names.
+async fn block(state: &AppState, expiry: Expiry) -> Result<u64> {
+	match expiry {
+		Expiry::At(at) => Ok(at),
+		Expiry::AfterHead(blocks) => Ok(head(state).await?.saturating_add(blocks)),
 	}
-}
-
-/// The `collection, item` arguments most trading calls start with.
-fn item(r: &FlowRequest) -> Result<Vec<Value>, ApiError> {
-	Ok(vec![
-		Value::u128(need(&r.collection, "collection")?.into()),
-		Value::u128(need(&r.item, "item")?.into()),
-	])
-}
-
-fn need<T: Clone>(value: &Option<T>, name: &str) -> Result<T, ApiError> {
-	value
-		.clone()
-		.ok_or_else(|| ApiError::bad_request("missing_field", format!("{name} is required")))
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use axum::http::StatusCode;
 
 	#[test]
 	fn every_flow_has_roles_and_unknown_ones_are_404() {
 		assert!(FLOWS.iter().all(|(_, roles)| !roles.is_empty()));
 		assert_eq!(roles("mint").unwrap(), CREATORS);
 		assert_eq!(roles("nothing").unwrap_err().status(), StatusCode::NOT_FOUND);
+	}
+
+	#[test]
+	fn a_large_mint_is_split_into_chunks() {
+		let chunks = mint(3, &[0; 32], 120);
+		assert_eq!(chunks.len(), 3);
+		assert_eq!(chunks[2].args[2], yinji_client::Value::u128(20));
 	}
 }

@@ -1,8 +1,9 @@
 //! The creator, buyer and institution flows: each request becomes an extrinsic (a large mint,
-//! several) signed with the user's custodial key and submitted in the background;
-//! `GET /api/tx/{id}` reports it until it is finalized (or failed, with the chain's reason), with
-//! the progress of a mint of many chunks.
+//! several) signed with the user's custodial key and submitted in the background by the
+//! [submission engine](crate::chain::submission); `GET /api/tx/{id}` reports it until it is
+//! finalized (or failed, with the chain's reason), with the progress of a mint of many chunks.
 //!
+//! - [`request`]: the flow a request is read as, its fields checked.
 //! - [`calls`]: which roles may start each flow and which extrinsics it becomes.
 //! - [`attestation`]: creator verification requests, whose personal details stay here.
 //!
@@ -11,33 +12,33 @@
 
 pub mod attestation;
 pub mod calls;
+pub mod request;
 
-use crate::{accounts::Session, error::ApiJson, keys, now_ms, ApiError, AppState};
+use crate::{
+	accounts::Session,
+	chain::{
+		call::Call,
+		submission::{custodial_keypair, record_prepared, submit_in_background},
+	},
+	error::ApiJson,
+	stored::{Custody, TxStatus},
+	ApiError, AppState, Result,
+};
 use axum::{
 	extract::{Path, State},
 	http::StatusCode,
-	Json,
+	routing::post,
+	Json, Router,
 };
-use calls::Call;
+use request::Flow;
 use serde::Deserialize;
-use sqlx::Row;
-use std::{
-	collections::HashMap,
-	sync::{Arc, Mutex},
-};
 
-/// The lock of each custodial signer (by user id); see [`AppState::signers`].
-#[derive(Clone, Default)]
-pub struct SignerLocks(Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>);
-
-impl SignerLocks {
-	/// The lock of `user`'s key (or of another signer, by a name no user id takes).
-	pub(crate) fn of(&self, user: &str) -> Arc<tokio::sync::Mutex<()>> {
-		// A poisoned map only means another request panicked while inserting; its entries
-		// are still whole.
-		let mut locks = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-		locks.entry(user.to_string()).or_default().clone()
-	}
+/// The flow routes: `POST /api/flows/{flow}` and the attestation requests.
+pub fn router() -> Router<AppState> {
+	Router::new().route("/api/flows/{flow}", post(submit_flow)).route(
+		"/api/attestations",
+		post(attestation::request_attestation).get(attestation::pending_attestations),
+	)
 }
 
 /// The body of `POST /api/flows/{flow}`; which fields are needed depends on the flow (see
@@ -142,14 +143,13 @@ pub async fn submit_flow(
 	session: Session,
 	Path(flow): Path<String>,
 	ApiJson(request): ApiJson<FlowRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	session.require(calls::roles(&flow)?)?;
-	let calls = calls::build(&state, &session, &flow, &request).await?;
+	let parsed = Flow::parse(&flow, &request)?;
+	let calls = calls::build(&state, &session, &parsed).await?;
 	let answer = start(&state, &session, &flow, calls).await?;
-	if flow == "approve_attestation" {
-		if let (Some(request), Some(tx)) = (&request.request, answer["tx"].as_str()) {
-			attestation::mark_approved(&state, request, tx).await?;
-		}
+	if let (Flow::ApproveAttestation { request, .. }, Some(tx)) = (&parsed, answer["tx"].as_str()) {
+		attestation::mark_approved(&state, request, tx).await?;
 	}
 	Ok((StatusCode::ACCEPTED, Json(answer)))
 }
@@ -161,206 +161,43 @@ async fn start(
 	session: &Session,
 	flow: &str,
 	calls: Vec<Call>,
-) -> Result<serde_json::Value, ApiError> {
-	let chain = calls::chain(state)?.clone();
-	if session.user.custody == "self" {
-		let [Call { pallet, call, args }] = <[Call; 1]>::try_from(calls).map_err(|calls| {
-			ApiError::bad_request(
-				"too_many_for_self_custody",
-				format!(
-					"this request needs {} transactions; with your own key, mint at most {} items \
-					 per request",
-					calls.len(),
-					calls::MINT_CHUNK
-				),
-			)
-		})?;
-		let account: [u8; 32] = hex::decode(session.user.address.trim_start_matches("0x"))
-			.ok()
-			.and_then(|bytes| bytes.try_into().ok())
-			.ok_or_else(|| ApiError::internal("a linked address is not 32 bytes"))?;
-		let prepared = chain.prepare(pallet, call, args, account).await.map_err(|e| {
-			ApiError::new(StatusCode::BAD_GATEWAY, "chain", format!("cannot prepare: {e}"))
-		})?;
-		let id = crate::custody::record_prepared(state, &session.user.id, flow, &prepared).await?;
-		return Ok(serde_json::json!({
-			"tx": id,
-			"status": "awaiting_signature",
-			"signer_payload": format!("0x{}", hex::encode(&prepared.signer_payload)),
-		}));
+) -> Result<serde_json::Value> {
+	if session.user.custody == Custody::SelfCustody {
+		return prepare(state, session, flow, calls).await;
 	}
 	let signer = custodial_keypair(state, &session.user.id).await?;
 	let lock = state.signers.of(&session.user.id);
 	submit_in_background(state, &session.user.id, flow, calls, signer, lock, None).await
 }
 
-/// The custodial key of `user`, unsealed for signing.
-pub(crate) async fn custodial_keypair(
+/// Prepares the one extrinsic of a self-custody user's flow for them to sign.
+async fn prepare(
 	state: &AppState,
-	user: &str,
-) -> Result<yinji_client::Keypair, ApiError> {
-	let row = sqlx::query("SELECT sealed_data_key, sealed_seed FROM users WHERE id = $1")
-		.bind(user.to_string())
-		.fetch_one(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
-	let seed = keys::open_custodial(
-		&state.master,
-		user,
-		&row.try_get::<String, _>(0).map_err(ApiError::internal)?,
-		&row.try_get::<String, _>(1).map_err(ApiError::internal)?,
-	)
-	.map_err(ApiError::internal)?;
-	seed.keypair().map_err(ApiError::internal)
-}
-
-/// How a transaction submitted in the background ended: its events (JSON) or the reason.
-pub type Outcome = Result<String, String>;
-
-/// Records a transaction of `user` and submits `calls` signed by `signer` in the background,
-/// one after the other while holding `lock` (the signer's: each takes the next nonce). When it
-/// ends, its [`Outcome`] is recorded and also sent to `done`, if given.
-pub(crate) async fn submit_in_background(
-	state: &AppState,
-	user: &str,
+	session: &Session,
 	flow: &str,
 	calls: Vec<Call>,
-	signer: yinji_client::Keypair,
-	lock: Arc<tokio::sync::Mutex<()>>,
-	done: Option<tokio::sync::oneshot::Sender<Outcome>>,
-) -> Result<serde_json::Value, ApiError> {
-	let chain = calls::chain(state)?.clone();
-	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
-	let total = calls.len();
-	sqlx::query(
-		"INSERT INTO transactions (id, user_id, flow, status, detail, created_ms, updated_ms) \
-		 VALUES ($1, $2, $3, 'submitted', $4, $5, $5)",
-	)
-	.bind(id.clone())
-	.bind(user.to_string())
-	.bind(flow.to_string())
-	.bind(progress(0, total))
-	.bind(now_ms())
-	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
-	tracing::info!(tx = %id, %user, %flow, extrinsics = total, "submitting");
-	let (db, tx, outcome) = (state.db.clone(), id.clone(), done);
-	tokio::spawn(async move {
-		// Until this user's earlier extrinsics are in, this one waits: each takes the next nonce.
-		let _signing = lock.lock().await;
-		let mut events = Vec::new();
-		for (done, Call { pallet, call, args }) in calls.into_iter().enumerate() {
-			match chain.submit(pallet, call, args, &signer).await {
-				Ok(submitted) => {
-					let json = crate::custody::events_json(&submitted);
-					if let Ok(serde_json::Value::Array(more)) = serde_json::from_str(&json) {
-						events.extend(more);
-					}
-					if done + 1 < total {
-						record_progress(&db, &tx, progress(done + 1, total)).await;
-					}
-				}
-				Err(error) => {
-					let reason = format!("{error} (after {done} of {total} extrinsics)");
-					finish(&db, &tx, Err(reason), outcome).await;
-					return;
-				}
-			}
-		}
-		finish(&db, &tx, Ok(serde_json::Value::from(events).to_string()), outcome).await;
-	});
-	Ok(serde_json::json!({ "tx": id, "status": "submitted", "extrinsics": total }))
-}
-
-/// Records the outcome, then hands it to whoever waits for it (who may have gone: a closed
-/// channel is not an error).
-async fn finish(
-	db: &sqlx::AnyPool,
-	tx: &str,
-	result: Outcome,
-	waiting: Option<tokio::sync::oneshot::Sender<Outcome>>,
-) {
-	record_outcome(db, tx, result.clone()).await;
-	if let Some(waiting) = waiting {
-		let _ = waiting.send(result);
-	}
-}
-
-/// A submitted transaction's detail while its extrinsics finalize: `{"done": n, "of": total}`.
-fn progress(done: usize, total: usize) -> String {
-	serde_json::json!({ "done": done, "of": total }).to_string()
-}
-
-async fn record_progress(db: &sqlx::AnyPool, tx: &str, detail: String) {
-	update(db, tx, "submitted", detail).await;
-}
-
-/// Records how a submitted transaction ended: finalized with its events (JSON), or failed.
-pub async fn record_outcome(db: &sqlx::AnyPool, tx: &str, outcome: Result<String, String>) {
-	let (status, detail) = match outcome {
-		Ok(events) => ("finalized", events),
-		Err(error) => ("failed", error),
-	};
-	update(db, tx, status, detail).await;
-}
-
-/// Sets a transaction's status and detail; a failure to record is logged (the background task
-/// that calls this has nobody to answer).
-async fn update(db: &sqlx::AnyPool, tx: &str, status: &str, detail: String) {
-	let updated = sqlx::query(
-		"UPDATE transactions SET status = $1, detail = $2, updated_ms = $3 WHERE id = $4",
-	)
-	.bind(status.to_string())
-	.bind(detail)
-	.bind(now_ms())
-	.bind(tx.to_string())
-	.execute(db)
-	.await;
-	if let Err(error) = updated {
-		tracing::error!(%tx, %error, status, "could not record the transaction's state");
-	}
-}
-
-#[utoipa::path(get, path = "/api/tx/{id}", tag = "flows",
-	params(("id" = String, Path, description = "The transaction id a flow answered")),
-	responses(
-		(status = 200, description = "submitted, finalized (with events) or failed (with the reason)"),
-		(status = 404, description = "No such transaction of this user", body = crate::error::ErrorBody)))]
-/// `GET /api/tx/{id}`: the transaction's status, to its owner only (anyone else gets 404, as if
-/// it did not exist).
-pub async fn transaction(
-	State(state): State<AppState>,
-	session: Session,
-	Path(id): Path<String>,
-) -> Result<Json<serde_json::Value>, ApiError> {
-	let row =
-		sqlx::query("SELECT flow, status, detail FROM transactions WHERE id = $1 AND user_id = $2")
-			.bind(id.clone())
-			.bind(session.user.id)
-			.fetch_optional(&state.db)
-			.await
-			.map_err(ApiError::internal)?
-			.ok_or_else(|| ApiError::not_found(format!("no transaction {id}")))?;
-	let status: String = row.try_get(1).map_err(ApiError::internal)?;
-	let detail: String = row.try_get(2).map_err(ApiError::internal)?;
-	let detail = match status.as_str() {
-		"finalized" => {
-			serde_json::json!({ "events": serde_json::from_str::<serde_json::Value>(&detail).unwrap_or_default() })
-		}
-		"failed" => serde_json::json!({ "error": detail }),
-		"awaiting_signature" => {
-			let prepared: yinji_client::Prepared =
-				serde_json::from_str(&detail).map_err(ApiError::internal)?;
-			serde_json::json!({ "signer_payload": format!("0x{}", hex::encode(prepared.signer_payload)) })
-		}
-		// Submitted: how many of its extrinsics are finalized.
-		_ => serde_json::from_str(&detail).unwrap_or_default(),
-	};
-	Ok(Json(serde_json::json!({
+) -> Result<serde_json::Value> {
+	let chain = state.chain()?;
+	let [Call { pallet, call, args }] = <[Call; 1]>::try_from(calls).map_err(|calls| {
+		ApiError::bad_request(
+			"too_many_for_self_custody",
+			format!(
+				"this request needs {} transactions; with your own key, mint at most {} items \
+				 per request",
+				calls.len(),
+				calls::MINT_CHUNK
+			),
+		)
+	})?;
+	let account = crate::bytes::from_hex(&session.user.address)
+		.ok_or_else(|| ApiError::internal("a linked address is not 32 bytes"))?;
+	let prepared = chain.prepare(pallet, call, args, account).await.map_err(|e| {
+		ApiError::new(StatusCode::BAD_GATEWAY, "chain", format!("cannot prepare: {e}"))
+	})?;
+	let id = record_prepared(state, &session.user.id, flow, &prepared).await?;
+	Ok(serde_json::json!({
 		"tx": id,
-		"flow": row.try_get::<String, _>(0).map_err(ApiError::internal)?,
-		"status": status,
-		"detail": detail,
-	})))
+		"status": TxStatus::AwaitingSignature.as_str(),
+		"signer_payload": crate::bytes::to_hex(&prepared.signer_payload),
+	}))
 }

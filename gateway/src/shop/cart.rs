@@ -1,7 +1,7 @@
 //! The cart: a buyer's products and quantities until checkout, kept in the gateway's database.
 
 use super::catalog;
-use crate::{accounts::Session, error::ApiJson, ApiError, AppState};
+use crate::{accounts::Session, error::ApiJson, stored::ProductKind, ApiError, AppState, Result};
 use axum::{
 	extract::{Path, State},
 	Json,
@@ -29,7 +29,7 @@ pub struct CartLine {
 	pub product: String,
 	/// Its title.
 	pub title: String,
-	/// `physical` or `collectible`.
+	/// `physical` or `collectible` (a [`ProductKind`]'s text; see [`CartLine::is_physical`]).
 	pub kind: String,
 	/// The unit price.
 	pub price: i64,
@@ -39,16 +39,22 @@ pub struct CartLine {
 	pub stock: i64,
 }
 
+impl CartLine {
+	/// Whether the line is of a physical product.
+	pub fn is_physical(&self) -> bool {
+		self.kind == ProductKind::Physical.as_str()
+	}
+}
+
 /// The cart of `user`.
-pub async fn cart_lines(state: &AppState, user: &str) -> Result<Vec<CartLine>, ApiError> {
+pub async fn cart_lines(state: &AppState, user: &str) -> Result<Vec<CartLine>> {
 	let rows = sqlx::query(
 		"SELECT p.id, p.title, p.kind, p.price, c.quantity, p.stock FROM cart_lines c \
 		 JOIN products p ON p.id = c.product WHERE c.user_id = $1 ORDER BY p.title",
 	)
 	.bind(user.to_string())
 	.fetch_all(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	rows.iter()
 		.map(|row| {
 			Ok(CartLine {
@@ -60,12 +66,11 @@ pub async fn cart_lines(state: &AppState, user: &str) -> Result<Vec<CartLine>, A
 				stock: row.try_get(5)?,
 			})
 		})
-		.collect::<Result<_, sqlx::Error>>()
-		.map_err(ApiError::internal)
+		.collect()
 }
 
 /// What the lines cost in all.
-pub(super) fn total(lines: &[CartLine]) -> Result<i64, ApiError> {
+pub(super) fn total(lines: &[CartLine]) -> Result<i64> {
 	lines
 		.iter()
 		.try_fold(0i64, |sum, line| sum.checked_add(line.price.checked_mul(line.quantity)?))
@@ -79,7 +84,7 @@ pub(super) fn total(lines: &[CartLine]) -> Result<i64, ApiError> {
 pub async fn cart(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	let lines = cart_lines(&state, &session.user.id).await?;
 	let total = total(&lines)?;
 	Ok(Json(serde_json::json!({ "lines": lines, "total": total })))
@@ -94,7 +99,7 @@ pub async fn add_to_cart(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<CartRequest>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	if !(1..=MAX_QUANTITY).contains(&request.quantity) {
 		return Err(ApiError::bad_request("bad_value", "quantity is 1 to 20"));
 	}
@@ -110,8 +115,7 @@ pub async fn add_to_cart(
 	.bind(product.id)
 	.bind(request.quantity)
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	cart(State(state), session).await
 }
 
@@ -123,12 +127,11 @@ pub async fn remove_from_cart(
 	State(state): State<AppState>,
 	session: Session,
 	Path(product): Path<String>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	sqlx::query("DELETE FROM cart_lines WHERE user_id = $1 AND product = $2")
 		.bind(session.user.id.clone())
 		.bind(product)
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	cart(State(state), session).await
 }

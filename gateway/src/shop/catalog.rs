@@ -4,11 +4,16 @@
 use super::{Product, PRODUCT_COLUMNS};
 use crate::{
 	accounts::{Role, Session},
+	chain::{
+		call::{Call, CollectionKind, ItemId},
+		default_expiry,
+		submission::submit_in_background,
+	},
 	error::ApiJson,
-	flows::{calls, submit_in_background},
 	keys, now_ms,
+	stored::ProductKind,
 	tags::ledger::Ledger,
-	ApiError, AppState,
+	ApiError, AppState, Result,
 };
 use axum::{
 	extract::{Path, Query, State},
@@ -18,7 +23,6 @@ use axum::{
 use serde::Deserialize;
 // The SQL built at run time joins fixed fragments only; every value is bound.
 use sqlx::{AssertSqlSafe, Row};
-use yinji_client::Value;
 use yinji_indexer::db::Engine;
 
 /// Most items one product may have.
@@ -53,7 +57,7 @@ pub struct PublishRequest {
 	pub featured: bool,
 }
 
-fn check_text(field: &str, text: &str, max: usize) -> Result<(), ApiError> {
+fn check_text(field: &str, text: &str, max: usize) -> Result<()> {
 	let length = text.chars().count();
 	if text.trim().is_empty() || length > max {
 		return Err(ApiError::bad_request(
@@ -76,7 +80,7 @@ pub async fn publish(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<PublishRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	session.require(&[Role::Creator])?;
 	check_text("title", &request.title, 120)?;
 	check_text("creator_name", &request.creator_name, 80)?;
@@ -96,37 +100,19 @@ pub async fn publish(
 	if items.is_empty() || items.len() != request.items.len() || items.len() > MAX_UNITS {
 		return Err(ApiError::bad_request("bad_value", "1 to 1 000 distinct items"));
 	}
-	let ledger = Ledger::at_head(&state).await?;
-	let mut kind = None;
-	let mut terms = (0, 0);
-	for item in &items {
-		let held = ledger
-			.item(request.collection, *item)
-			.await?
-			.ok_or_else(|| ApiError::not_found(format!("no item {}/{item}", request.collection)))?;
-		if !held.owner.eq_ignore_ascii_case(&session.user.address) {
-			return Err(ApiError::new(
-				StatusCode::FORBIDDEN,
-				"not_owner",
-				format!("item {}/{item} is not yours", request.collection),
-			));
-		}
-		kind = Some(if held.kind == "PhysicalTwin" { "physical" } else { "collectible" });
-		terms = (held.royalty, held.max_supply);
-	}
-	let kind = kind.ok_or_else(|| ApiError::internal("no items after the check"))?;
+	let (kind, terms) = owned_items(&state, &session, request.collection, &items).await?;
 	// A collectible is sold by `buy` from its on-chain listing: on sale once that is final.
-	let stock = if kind == "physical" { items.len() } else { 0 };
+	let stock = if kind == ProductKind::Physical { items.len() } else { 0 };
 	let new = NewProduct {
 		seller_id: session.user.id.clone(),
 		collection: request.collection,
-		kind,
+		kind: kind.as_str(),
 		title: request.title.clone(),
 		creator_name: request.creator_name.clone(),
 		story: request.story.clone(),
 		tags: request.tags.join(" "),
 		price,
-		stock: i64::try_from(stock).map_err(ApiError::internal)?,
+		stock: i64::try_from(stock)?,
 		royalty_bp: terms.0,
 		edition_of: terms.1,
 		image_cid: request.image_cid.clone(),
@@ -135,8 +121,8 @@ pub async fn publish(
 	};
 	// Checked before anything is recorded: a request the shop cannot carry out changes nothing.
 	let signer = match kind {
-		"collectible" => Some(super::custodial_signer(&state, &session).await?),
-		_ => None,
+		ProductKind::Collectible => Some(super::custodial_signer(&state, &session).await?),
+		ProductKind::Physical => None,
 	};
 	let id = insert_product(&state, &new).await?;
 	let mut answer = serde_json::json!({ "product": id, "kind": kind, "units": items.len() });
@@ -153,13 +139,44 @@ pub async fn publish(
 	Ok((StatusCode::CREATED, Json(answer)))
 }
 
+/// What the chain says of `items` of `collection`, all of which `session`'s user must own: the
+/// product kind they make and the collection's terms (royalty, editions).
+async fn owned_items(
+	state: &AppState,
+	session: &Session,
+	collection: u32,
+	items: &[u32],
+) -> Result<(ProductKind, (u16, u32))> {
+	let ledger = Ledger::at_head(state).await?;
+	let mut found = None;
+	for item in items {
+		let held = ledger
+			.item(collection, *item)
+			.await?
+			.ok_or_else(|| ApiError::not_found(format!("no item {collection}/{item}")))?;
+		if !held.owner.eq_ignore_ascii_case(&session.user.address) {
+			return Err(ApiError::new(
+				StatusCode::FORBIDDEN,
+				"not_owner",
+				format!("item {collection}/{item} is not yours"),
+			));
+		}
+		let kind = match CollectionKind::from_name(&held.kind) {
+			Some(CollectionKind::PhysicalTwin) => ProductKind::Physical,
+			_ => ProductKind::Collectible,
+		};
+		found = Some((kind, (held.royalty, held.max_supply)));
+	}
+	found.ok_or_else(|| ApiError::internal("no items after the check"))
+}
+
 /// A product to record, checked.
 pub struct NewProduct {
 	/// The seller's user id.
 	pub seller_id: String,
 	/// The collection.
 	pub collection: u32,
-	/// `physical` or `collectible`.
+	/// `physical` or `collectible` (a [`ProductKind`]'s text).
 	pub kind: &'static str,
 	/// The title.
 	pub title: String,
@@ -186,11 +203,11 @@ pub struct NewProduct {
 }
 
 /// Records `new` with its units and its search text, in one transaction; returns its id.
-pub async fn insert_product(state: &AppState, new: &NewProduct) -> Result<String, ApiError> {
-	let id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..8]);
+pub async fn insert_product(state: &AppState, new: &NewProduct) -> Result<String> {
+	let id = hex::encode(&keys::random32()?[..8]);
 	let search = format!("{} {} {} {}", new.title, new.creator_name, new.tags, new.story);
 	let postgres = state.engine == Engine::Postgres;
-	let mut tx = state.db.begin().await.map_err(ApiError::internal)?;
+	let mut tx = state.db.begin().await?;
 	let insert = format!(
 		"INSERT INTO products (id, seller_id, collection, kind, title, creator_name, story, tags, \
 		 price, stock, royalty_bp, edition_of, image_cid, featured, created_ms{}) \
@@ -217,24 +234,22 @@ pub async fn insert_product(state: &AppState, new: &NewProduct) -> Result<String
 	if postgres {
 		query = query.bind(search.clone());
 	}
-	query.execute(&mut *tx).await.map_err(ApiError::internal)?;
+	query.execute(&mut *tx).await?;
 	if !postgres {
 		sqlx::query("INSERT INTO products_fts (product, body) VALUES ($1, $2)")
 			.bind(id.clone())
 			.bind(search)
 			.execute(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 	}
 	for item in &new.items {
 		sqlx::query("INSERT INTO product_units (product, item) VALUES ($1, $2)")
 			.bind(id.clone())
 			.bind(i64::from(*item))
 			.execute(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 	}
-	tx.commit().await.map_err(ApiError::internal)?;
+	tx.commit().await?;
 	Ok(id)
 }
 
@@ -273,24 +288,14 @@ async fn list_on_chain(
 	collection: u32,
 	items: &[u32],
 	price: i64,
-) -> Result<serde_json::Value, ApiError> {
-	let expiry = calls::default_expiry(state).await?;
-	let price = u128::try_from(price).map_err(ApiError::internal)?;
+) -> Result<serde_json::Value> {
+	let expiry = default_expiry(state).await?;
+	let price = u128::try_from(price)?;
 	let listings = items.iter().map(|item| {
-		(
-			"Marketplace",
-			"list",
-			vec![
-				Value::u128(collection.into()),
-				Value::u128((*item).into()),
-				calls::native(),
-				Value::u128(price),
-				expiry.clone(),
-				Value::unnamed_variant("None", []),
-			],
-		)
+		let item: ItemId = (collection, *item);
+		Call::list(item, price, expiry, None)
 	});
-	let call = super::batch(listings);
+	let call = Call::batch_all(listings.collect());
 	let (done, outcome) = tokio::sync::oneshot::channel();
 	let lock = state.signers.of(&session.user.id);
 	let answer = submit_in_background(
@@ -368,7 +373,7 @@ pub struct Found {
 }
 
 /// Runs `search`.
-pub async fn find(state: &AppState, search: &Search) -> Result<Found, ApiError> {
+pub async fn find(state: &AppState, search: &Search) -> Result<Found> {
 	let mut filter = String::new();
 	let mut binds = Vec::new();
 	let bind = |value: Bound, binds: &mut Vec<Bound>| {
@@ -407,10 +412,11 @@ pub async fn find(state: &AppState, search: &Search) -> Result<Found, ApiError> 
 		}
 	}
 	if let Some(kind) = &search.kind {
-		if kind != "physical" && kind != "collectible" {
-			return Err(ApiError::bad_request("bad_value", "kind is physical or collectible"));
-		}
-		filter += &format!(" AND p.kind = {}", bind(Bound::Text(kind.clone()), &mut binds));
+		let kind = kind
+			.parse::<ProductKind>()
+			.map_err(|_| ApiError::bad_request("bad_value", "kind is physical or collectible"))?;
+		let at = bind(Bound::Text(kind.as_str().to_string()), &mut binds);
+		filter += &format!(" AND p.kind = {at}");
 	}
 	let price = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
 	if let Some(min) = search.min {
@@ -453,7 +459,7 @@ pub async fn find(state: &AppState, search: &Search) -> Result<Found, ApiError> 
 			Bound::Int(n) => query.bind(*n),
 		};
 	}
-	let total = query.fetch_one(&state.db).await.map_err(ApiError::internal)?;
+	let total = query.fetch_one(&state.db).await?;
 	let select = format!(
 		"SELECT {PRODUCT_COLUMNS} FROM products p WHERE 1 = 1{filter} ORDER BY {order} \
 		 LIMIT {per_page} OFFSET {offset}"
@@ -465,7 +471,7 @@ pub async fn find(state: &AppState, search: &Search) -> Result<Found, ApiError> 
 			Bound::Int(n) => query.bind(*n),
 		};
 	}
-	let rows = query.fetch_all(&state.db).await.map_err(ApiError::internal)?;
+	let rows = query.fetch_all(&state.db).await?;
 	let products = rows.iter().map(Product::from_row).collect::<Result<_, _>>()?;
 	Ok(Found { products, total, page, per_page })
 }
@@ -477,7 +483,7 @@ pub async fn find(state: &AppState, search: &Search) -> Result<Found, ApiError> 
 pub async fn search(
 	State(state): State<AppState>,
 	Query(search): Query<Search>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	let found = find(&state, &search).await?;
 	Ok(Json(serde_json::json!({
 		"total": found.total, "page": found.page, "per_page": found.per_page,
@@ -486,13 +492,12 @@ pub async fn search(
 }
 
 /// The product `id`.
-pub async fn product(state: &AppState, id: &str) -> Result<Product, ApiError> {
+pub async fn product(state: &AppState, id: &str) -> Result<Product> {
 	let select = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.id = $1");
 	let row = sqlx::query(AssertSqlSafe(select))
 		.bind(id.to_string())
 		.fetch_optional(&state.db)
-		.await
-		.map_err(ApiError::internal)?
+		.await?
 		.ok_or_else(|| ApiError::not_found(format!("no product {id}")))?;
 	Product::from_row(&row)
 }
@@ -505,18 +510,17 @@ pub async fn product(state: &AppState, id: &str) -> Result<Product, ApiError> {
 pub async fn get_product(
 	State(state): State<AppState>,
 	Path(id): Path<String>,
-) -> Result<Json<Product>, ApiError> {
+) -> Result<Json<Product>> {
 	Ok(Json(product(&state, &id).await?))
 }
 
 /// The first unit of `product` still on sale (for its item page).
-pub async fn next_unit(state: &AppState, product: &str) -> Result<Option<u32>, ApiError> {
+pub async fn next_unit(state: &AppState, product: &str) -> Result<Option<u32>> {
 	let row =
 		sqlx::query("SELECT MIN(item) FROM product_units WHERE product = $1 AND order_id IS NULL")
 			.bind(product.to_string())
 			.fetch_one(&state.db)
-			.await
-			.map_err(ApiError::internal)?;
-	let item: Option<i64> = row.try_get(0).map_err(ApiError::internal)?;
+			.await?;
+	let item: Option<i64> = row.try_get(0)?;
 	Ok(item.and_then(|item| u32::try_from(item).ok()))
 }

@@ -10,14 +10,19 @@ use super::{
 };
 use crate::{
 	accounts::Session,
+	chain::{
+		call::Call,
+		default_expiry,
+		submission::{submit_in_background, Outcome},
+	},
 	error::ApiJson,
-	flows::{calls, submit_in_background, Outcome},
-	keys, now_ms, ApiError, AppState,
+	keys, now_ms,
+	stored::{LineStatus, OrderStatus, ProductKind},
+	ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
 use sqlx::Row;
-use yinji_client::Value;
 
 /// The body of `POST /api/shop/checkout`.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -43,7 +48,7 @@ pub struct Unit {
 	/// The item.
 	pub item: u32,
 	/// `physical` or `collectible`.
-	pub kind: String,
+	pub kind: ProductKind,
 	/// The price.
 	pub price: i64,
 }
@@ -70,14 +75,14 @@ pub async fn checkout(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<CheckoutRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	let signer = custodial_signer(&state, &session).await?;
 	let lines = cart_lines(&state, &session.user.id).await?;
 	if lines.is_empty() {
 		return Err(ApiError::bad_request("empty_cart", "the cart is empty"));
 	}
 	let (ship_name, ship_address) = (filled(&request.ship_name), filled(&request.ship_address));
-	if lines.iter().any(|line| line.kind == "physical")
+	if lines.iter().any(|line| line.is_physical())
 		&& (ship_name.is_none() || ship_address.is_none())
 	{
 		return Err(ApiError::bad_request(
@@ -89,29 +94,23 @@ pub async fn checkout(
 		return Err(ApiError::bad_request("bad_value", "an address of at most 500 characters"));
 	}
 	let total = total(&lines)?;
-	let expiry = calls::default_expiry(&state).await?;
-	let order = hex::encode(&keys::random32().map_err(ApiError::internal)?[..8]);
+	let expiry = default_expiry(&state).await?;
+	let order = hex::encode(&keys::random32()?[..8]);
 	let units =
 		take_units(&state, &order, &session.user.id, &lines, (&ship_name, &ship_address), total)
 			.await?;
 
 	let mut points = request.redeem_points.unwrap_or(0);
 	let payments = units.iter().map(|unit| {
-		let (collection, item) =
-			(Value::u128(unit.collection.into()), Value::u128(unit.item.into()));
-		let price = Value::u128(u128::try_from(unit.price).unwrap_or(0));
-		if unit.kind == "physical" {
-			(
-				"Marketplace",
-				"make_offer",
-				vec![collection, item, calls::native(), price, expiry.clone()],
-			)
+		let item = (unit.collection, unit.item);
+		let price = u128::try_from(unit.price).unwrap_or(0);
+		if unit.kind == ProductKind::Physical {
+			Call::make_offer(item, price, expiry)
 		} else {
-			let redeem = Value::u128(std::mem::take(&mut points).into());
-			("Marketplace", "buy", vec![collection, item, calls::native(), price.clone(), redeem])
+			Call::buy(item, price, std::mem::take(&mut points).into())
 		}
 	});
-	let call = super::batch(payments.collect::<Vec<_>>());
+	let call = Call::batch_all(payments.collect());
 	let (done, outcome) = tokio::sync::oneshot::channel();
 	let lock = state.signers.of(&session.user.id);
 	let answer = submit_in_background(
@@ -136,8 +135,7 @@ pub async fn checkout(
 		.bind(answer["tx"].as_str().unwrap_or_default().to_string())
 		.bind(order.clone())
 		.execute(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	let (db, id) = (state.db.clone(), order.clone());
 	tokio::spawn(async move {
 		let result = outcome.await.unwrap_or_else(|_| Err("the payment was lost".into()));
@@ -158,111 +156,125 @@ pub async fn take_units(
 	lines: &[CartLine],
 	(ship_name, ship_address): (&Option<String>, &Option<String>),
 	total: i64,
-) -> Result<Vec<Unit>, ApiError> {
-	let mut tx = state.db.begin().await.map_err(ApiError::internal)?;
+) -> Result<Vec<Unit>> {
+	let mut tx = state.db.begin().await?;
 	let now = now_ms();
 	sqlx::query(
 		"INSERT INTO orders (id, buyer_id, status, total, ship_name, ship_address, created_ms, \
-		 updated_ms) VALUES ($1, $2, 'pending', $3, $4, $5, $6, $6)",
+		 updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
 	)
 	.bind(order.to_string())
 	.bind(buyer.to_string())
+	.bind(OrderStatus::Pending.as_str())
 	.bind(total)
 	.bind(ship_name.clone())
 	.bind(ship_address.clone())
 	.bind(now)
 	.execute(&mut *tx)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	let mut units = Vec::new();
 	for line in lines {
-		// The guard is the whole of the no-overselling rule: the update waits for any other
-		// checkout's, then sees its result.
-		let taken =
-			sqlx::query("UPDATE products SET stock = stock - $1 WHERE id = $2 AND stock >= $1")
-				.bind(line.quantity)
-				.bind(line.product.clone())
-				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?
-				.rows_affected();
-		if taken != 1 {
-			return Err(out_of_stock(&line.title));
-		}
-		let row = sqlx::query("SELECT seller_id, collection FROM products WHERE id = $1")
-			.bind(line.product.clone())
-			.fetch_one(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
-		let seller: String = row.try_get(0).map_err(ApiError::internal)?;
-		let collection: i64 = row.try_get(1).map_err(ApiError::internal)?;
-		let mut got = 0;
-		// Another checkout may take a unit between our read and our update (Postgres): try the
-		// next free ones.
-		for _attempt in 0..4 {
-			let free: Vec<i64> = sqlx::query_scalar(
-				"SELECT item FROM product_units WHERE product = $1 AND order_id IS NULL \
-				 ORDER BY item LIMIT $2",
-			)
-			.bind(line.product.clone())
-			.bind(line.quantity - got)
-			.fetch_all(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
-			for item in free {
-				let claimed = sqlx::query(
-					"UPDATE product_units SET order_id = $1 WHERE product = $2 AND item = $3 \
-					 AND order_id IS NULL",
-				)
-				.bind(order.to_string())
-				.bind(line.product.clone())
-				.bind(item)
-				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?
-				.rows_affected();
-				if claimed == 1 {
-					got += 1;
-					let unit = Unit {
-						product: line.product.clone(),
-						seller: seller.clone(),
-						collection: u32::try_from(collection).map_err(ApiError::internal)?,
-						item: u32::try_from(item).map_err(ApiError::internal)?,
-						kind: line.kind.clone(),
-						price: line.price,
-					};
-					sqlx::query(
-						"INSERT INTO order_lines (order_id, product, seller_id, collection, item, \
-						 kind, price, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')",
-					)
-					.bind(order.to_string())
-					.bind(unit.product.clone())
-					.bind(unit.seller.clone())
-					.bind(collection)
-					.bind(item)
-					.bind(unit.kind.clone())
-					.bind(unit.price)
-					.execute(&mut *tx)
-					.await
-					.map_err(ApiError::internal)?;
-					units.push(unit);
-				}
-			}
-			if got == line.quantity {
-				break;
-			}
-		}
-		if got != line.quantity {
-			return Err(out_of_stock(&line.title));
-		}
+		units.extend(take_line(&mut tx, order, line).await?);
 	}
 	sqlx::query("DELETE FROM cart_lines WHERE user_id = $1")
 		.bind(buyer.to_string())
 		.execute(&mut *tx)
-		.await
-		.map_err(ApiError::internal)?;
-	tx.commit().await.map_err(ApiError::internal)?;
+		.await?;
+	tx.commit().await?;
 	Ok(units)
+}
+
+/// Takes `line`'s units for `order` inside `tx`: lowers the product's stock (guarded), then
+/// claims free units one by one and records an order line for each; out of stock if either
+/// falls short.
+async fn take_line(
+	tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+	order: &str,
+	line: &CartLine,
+) -> Result<Vec<Unit>> {
+	// The guard is the whole of the no-overselling rule: the update waits for any other
+	// checkout's, then sees its result.
+	let taken = sqlx::query("UPDATE products SET stock = stock - $1 WHERE id = $2 AND stock >= $1")
+		.bind(line.quantity)
+		.bind(line.product.clone())
+		.execute(&mut **tx)
+		.await?
+		.rows_affected();
+	if taken != 1 {
+		return Err(out_of_stock(&line.title));
+	}
+	let row = sqlx::query("SELECT seller_id, collection FROM products WHERE id = $1")
+		.bind(line.product.clone())
+		.fetch_one(&mut **tx)
+		.await?;
+	let (seller, collection): (String, i64) = (row.try_get(0)?, row.try_get(1)?);
+	let mut units = Vec::new();
+	// Another checkout may take a unit between our read and our update (Postgres): try the
+	// next free ones.
+	for _attempt in 0..4 {
+		let free: Vec<i64> = sqlx::query_scalar(
+			"SELECT item FROM product_units WHERE product = $1 AND order_id IS NULL \
+			 ORDER BY item LIMIT $2",
+		)
+		.bind(line.product.clone())
+		.bind(line.quantity - i64::try_from(units.len())?)
+		.fetch_all(&mut **tx)
+		.await?;
+		for item in free {
+			let claimed = sqlx::query(
+				"UPDATE product_units SET order_id = $1 WHERE product = $2 AND item = $3 \
+				 AND order_id IS NULL",
+			)
+			.bind(order.to_string())
+			.bind(line.product.clone())
+			.bind(item)
+			.execute(&mut **tx)
+			.await?
+			.rows_affected();
+			if claimed == 1 {
+				let unit = Unit {
+					product: line.product.clone(),
+					seller: seller.clone(),
+					collection: u32::try_from(collection)?,
+					item: u32::try_from(item)?,
+					kind: line.kind.parse()?,
+					price: line.price,
+				};
+				record_line(tx, order, &unit).await?;
+				units.push(unit);
+			}
+		}
+		if i64::try_from(units.len())? == line.quantity {
+			break;
+		}
+	}
+	if i64::try_from(units.len())? != line.quantity {
+		return Err(out_of_stock(&line.title));
+	}
+	Ok(units)
+}
+
+/// Records `unit` as a pending line of `order`.
+async fn record_line(
+	tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+	order: &str,
+	unit: &Unit,
+) -> Result<()> {
+	sqlx::query(
+		"INSERT INTO order_lines (order_id, product, seller_id, collection, item, kind, price, \
+		 status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+	)
+	.bind(order.to_string())
+	.bind(unit.product.clone())
+	.bind(unit.seller.clone())
+	.bind(i64::from(unit.collection))
+	.bind(i64::from(unit.item))
+	.bind(unit.kind.as_str())
+	.bind(unit.price)
+	.bind(LineStatus::Pending.as_str())
+	.execute(&mut **tx)
+	.await?;
+	Ok(())
 }
 
 /// Records how an order's payment ended: each physical line's held offer, or the failure, with
@@ -273,83 +285,73 @@ async fn settle_payment(db: &sqlx::AnyPool, order: &str, outcome: Outcome) {
 	}
 }
 
-async fn record_payment(
-	db: &sqlx::AnyPool,
-	order: &str,
-	outcome: &Outcome,
-) -> Result<(), ApiError> {
-	let mut tx = db.begin().await.map_err(ApiError::internal)?;
+async fn record_payment(db: &sqlx::AnyPool, order: &str, outcome: &Outcome) -> Result<()> {
+	let mut tx = db.begin().await?;
 	let now = now_ms();
 	match outcome {
 		Ok(events) => {
-			let events: serde_json::Value =
-				serde_json::from_str(events).map_err(ApiError::internal)?;
+			let events: serde_json::Value = serde_json::from_str(events)?;
 			for event in events.as_array().into_iter().flatten() {
 				if event["event"] != "Marketplace.OfferMade" {
 					continue;
 				}
 				let number = |name: &str| event["fields"][name].as_i64().unwrap_or(-1);
 				sqlx::query(
-					"UPDATE order_lines SET offer = $1, status = 'paid' WHERE order_id = $2 \
-					 AND collection = $3 AND item = $4",
+					"UPDATE order_lines SET offer = $1, status = $2 WHERE order_id = $3 \
+					 AND collection = $4 AND item = $5",
 				)
 				.bind(number("offer"))
+				.bind(LineStatus::Paid.as_str())
 				.bind(order.to_string())
 				.bind(number("collection"))
 				.bind(number("item"))
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?;
+				.await?;
 			}
-			sqlx::query(
-				"UPDATE order_lines SET status = 'delivered' WHERE order_id = $1 \
-				 AND kind = 'collectible'",
-			)
-			.bind(order.to_string())
-			.execute(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
-			sqlx::query("UPDATE orders SET status = 'paid', updated_ms = $1 WHERE id = $2")
+			sqlx::query("UPDATE order_lines SET status = $1 WHERE order_id = $2 AND kind = $3")
+				.bind(LineStatus::Delivered.as_str())
+				.bind(order.to_string())
+				.bind(ProductKind::Collectible.as_str())
+				.execute(&mut *tx)
+				.await?;
+			sqlx::query("UPDATE orders SET status = $1, updated_ms = $2 WHERE id = $3")
+				.bind(OrderStatus::Paid.as_str())
 				.bind(now)
 				.bind(order.to_string())
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?;
+				.await?;
 		}
 		Err(reason) => {
 			let products: Vec<String> =
 				sqlx::query_scalar("SELECT product FROM order_lines WHERE order_id = $1")
 					.bind(order.to_string())
 					.fetch_all(&mut *tx)
-					.await
-					.map_err(ApiError::internal)?;
+					.await?;
 			for product in products {
 				sqlx::query("UPDATE products SET stock = stock + 1 WHERE id = $1")
 					.bind(product)
 					.execute(&mut *tx)
-					.await
-					.map_err(ApiError::internal)?;
+					.await?;
 			}
 			sqlx::query("UPDATE product_units SET order_id = NULL WHERE order_id = $1")
 				.bind(order.to_string())
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?;
-			sqlx::query("UPDATE order_lines SET status = 'failed' WHERE order_id = $1")
+				.await?;
+			sqlx::query("UPDATE order_lines SET status = $1 WHERE order_id = $2")
+				.bind(LineStatus::Failed.as_str())
 				.bind(order.to_string())
 				.execute(&mut *tx)
-				.await
-				.map_err(ApiError::internal)?;
+				.await?;
 			sqlx::query(
-				"UPDATE orders SET status = 'failed', failure = $1, updated_ms = $2 WHERE id = $3",
+				"UPDATE orders SET status = $1, failure = $2, updated_ms = $3 WHERE id = $4",
 			)
+			.bind(OrderStatus::Failed.as_str())
 			.bind(reason.clone())
 			.bind(now)
 			.bind(order.to_string())
 			.execute(&mut *tx)
-			.await
-			.map_err(ApiError::internal)?;
+			.await?;
 		}
 	}
-	tx.commit().await.map_err(ApiError::internal)
+	Ok(tx.commit().await?)
 }

@@ -20,7 +20,12 @@ pub mod checkout;
 pub mod orders;
 pub mod pages;
 
-use crate::{accounts::Session, flows::calls::Call, ApiError, AppState};
+use crate::{
+	accounts::Session,
+	chain::submission::custodial_keypair,
+	stored::{Custody, ProductKind},
+	ApiError, AppState, Result,
+};
 use axum::{
 	routing::{get, post},
 	Router,
@@ -39,7 +44,7 @@ pub struct Product {
 	/// The collection of its items.
 	pub collection: u32,
 	/// `physical` or `collectible`.
-	pub kind: String,
+	pub kind: ProductKind,
 	/// The title.
 	pub title: String,
 	/// The creator's name.
@@ -68,14 +73,14 @@ pub const PRODUCT_COLUMNS: &str = "p.id, p.seller_id, p.collection, p.kind, p.ti
 	p.featured";
 
 impl Product {
-	fn from_row(row: &AnyRow) -> Result<Product, ApiError> {
-		let get_i64 = |i: usize| row.try_get::<i64, _>(i).map_err(ApiError::internal);
-		let get_text = |i: usize| row.try_get::<String, _>(i).map_err(ApiError::internal);
+	fn from_row(row: &AnyRow) -> Result<Product> {
+		let get_i64 = |i: usize| -> Result<i64> { Ok(row.try_get(i)?) };
+		let get_text = |i: usize| -> Result<String> { Ok(row.try_get(i)?) };
 		Ok(Product {
 			id: get_text(0)?,
 			seller_id: get_text(1)?,
-			collection: u32::try_from(get_i64(2)?).map_err(ApiError::internal)?,
-			kind: get_text(3)?,
+			collection: u32::try_from(get_i64(2)?)?,
+			kind: get_text(3)?.parse()?,
 			title: get_text(4)?,
 			creator_name: get_text(5)?,
 			story: get_text(6)?,
@@ -84,36 +89,22 @@ impl Product {
 			stock: get_i64(9)?,
 			royalty_bp: get_i64(10)?,
 			edition_of: get_i64(11)?,
-			image_cid: row.try_get(12).map_err(ApiError::internal)?,
+			image_cid: row.try_get(12)?,
 			featured: get_i64(13)? != 0,
 		})
 	}
 }
 
-/// `calls` as one `Utility.batch_all`: all of them happen, or none.
-fn batch<'a>(
-	calls: impl IntoIterator<Item = (&'a str, &'a str, Vec<yinji_client::Value>)>,
-) -> Call {
-	Call {
-		pallet: "Utility",
-		call: "batch_all",
-		args: vec![yinji_client::Chain::batch_argument(calls)],
-	}
-}
-
 /// The session user's custodial key; the shop signs for custodial accounts only (a linked
 /// key signs each transaction itself, which a checkout of several calls does not fit yet).
-async fn custodial_signer(
-	state: &AppState,
-	session: &Session,
-) -> Result<yinji_client::Keypair, ApiError> {
-	if session.user.custody != "custodial" {
+async fn custodial_signer(state: &AppState, session: &Session) -> Result<yinji_client::Keypair> {
+	if session.user.custody != Custody::Custodial {
 		return Err(ApiError::bad_request(
 			"self_custody",
 			"the shop signs with custodial keys; with your own key, use the flows API",
 		));
 	}
-	crate::flows::custodial_keypair(state, &session.user.id).await
+	custodial_keypair(state, &session.user.id).await
 }
 
 /// The shop's routes: its pages and its JSON API.

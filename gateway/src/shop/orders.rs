@@ -4,9 +4,10 @@
 use super::custodial_signer;
 use crate::{
 	accounts::Session,
+	chain::{account, call::Call, default_expiry, submission::submit_in_background},
 	error::ApiJson,
-	flows::{calls, submit_in_background},
-	ApiError, AppState,
+	stored::{LineStatus, OrderStatus, ProductKind},
+	ApiError, AppState, Result,
 };
 use axum::{
 	extract::{Path, State},
@@ -16,7 +17,6 @@ use axum::{
 use serde::{Deserialize, Serialize};
 // The SQL built at run time joins fixed fragments only; every value is bound.
 use sqlx::{AssertSqlSafe, Row};
-use yinji_client::Value;
 
 /// An order line as its buyer or seller sees it.
 #[derive(Debug, Serialize)]
@@ -32,11 +32,11 @@ pub struct Line {
 	/// The item.
 	pub item: i64,
 	/// `physical` or `collectible`.
-	pub kind: String,
+	pub kind: ProductKind,
 	/// The price paid.
 	pub price: i64,
 	/// `pending`, `paid`, `shipping`, `shipped`, `claimed`, `delivered` or `failed`.
-	pub status: String,
+	pub status: LineStatus,
 	/// The buyer's held offer (physical products).
 	pub offer: Option<i64>,
 	/// The parcel's tracking number.
@@ -49,7 +49,7 @@ pub struct Order {
 	/// Its id.
 	pub id: String,
 	/// `pending`, `paid` or `failed`.
-	pub status: String,
+	pub status: OrderStatus,
 	/// The total.
 	pub total: i64,
 	/// Who receives the parcel.
@@ -69,27 +69,23 @@ pub struct Order {
 const LINE_COLUMNS: &str = "l.order_id, l.product, p.title, l.collection, l.item, l.kind, \
 	l.price, l.status, l.offer, l.tracking";
 
-fn line(row: &sqlx::any::AnyRow) -> Result<Line, sqlx::Error> {
+fn line(row: &sqlx::any::AnyRow) -> Result<Line> {
 	Ok(Line {
 		order: row.try_get(0)?,
 		product: row.try_get(1)?,
 		title: row.try_get(2)?,
 		collection: row.try_get(3)?,
 		item: row.try_get(4)?,
-		kind: row.try_get(5)?,
+		kind: row.try_get::<String, _>(5)?.parse()?,
 		price: row.try_get(6)?,
-		status: row.try_get(7)?,
+		status: row.try_get::<String, _>(7)?.parse()?,
 		offer: row.try_get(8)?,
 		tracking: row.try_get(9)?,
 	})
 }
 
 /// The orders `buyer` placed, newest first (or only `only`).
-pub async fn orders_of(
-	state: &AppState,
-	buyer: &str,
-	only: Option<&str>,
-) -> Result<Vec<Order>, ApiError> {
+pub async fn orders_of(state: &AppState, buyer: &str, only: Option<&str>) -> Result<Vec<Order>> {
 	let rows = sqlx::query(
 		"SELECT id, status, total, ship_name, ship_address, failure, payment_tx, created_ms \
 		 FROM orders WHERE buyer_id = $1 AND ($2 = '' OR id = $2) ORDER BY created_ms DESC",
@@ -97,11 +93,10 @@ pub async fn orders_of(
 	.bind(buyer.to_string())
 	.bind(only.unwrap_or_default().to_string())
 	.fetch_all(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	let mut orders = Vec::new();
 	for row in rows {
-		let id: String = row.try_get(0).map_err(ApiError::internal)?;
+		let id: String = row.try_get(0)?;
 		let select = format!(
 			"SELECT {LINE_COLUMNS} FROM order_lines l JOIN products p ON p.id = l.product \
 			 WHERE l.order_id = $1 ORDER BY l.collection, l.item"
@@ -109,21 +104,19 @@ pub async fn orders_of(
 		let lines = sqlx::query(AssertSqlSafe(select))
 			.bind(id.clone())
 			.fetch_all(&state.db)
-			.await
-			.map_err(ApiError::internal)?
+			.await?
 			.iter()
 			.map(line)
-			.collect::<Result<_, _>>()
-			.map_err(ApiError::internal)?;
+			.collect::<Result<_>>()?;
 		orders.push(Order {
 			id,
-			status: row.try_get(1).map_err(ApiError::internal)?,
-			total: row.try_get(2).map_err(ApiError::internal)?,
-			ship_name: row.try_get(3).map_err(ApiError::internal)?,
-			ship_address: row.try_get(4).map_err(ApiError::internal)?,
-			failure: row.try_get(5).map_err(ApiError::internal)?,
-			payment_tx: row.try_get(6).map_err(ApiError::internal)?,
-			created_ms: row.try_get(7).map_err(ApiError::internal)?,
+			status: row.try_get::<String, _>(1)?.parse()?,
+			total: row.try_get(2)?,
+			ship_name: row.try_get(3)?,
+			ship_address: row.try_get(4)?,
+			failure: row.try_get(5)?,
+			payment_tx: row.try_get(6)?,
+			created_ms: row.try_get(7)?,
 			lines,
 		});
 	}
@@ -136,7 +129,7 @@ pub async fn orders_of(
 pub async fn my_orders(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	let orders = orders_of(&state, &session.user.id, None).await?;
 	Ok(Json(serde_json::json!({ "orders": orders })))
 }
@@ -150,7 +143,7 @@ pub async fn order(
 	State(state): State<AppState>,
 	session: Session,
 	Path(id): Path<String>,
-) -> Result<Json<Order>, ApiError> {
+) -> Result<Json<Order>> {
 	orders_of(&state, &session.user.id, Some(&id))
 		.await?
 		.pop()
@@ -171,17 +164,14 @@ pub struct Sale {
 }
 
 /// The lines `seller` sold, newest order first.
-pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>, ApiError> {
+pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>> {
 	let select = format!(
 		"SELECT {LINE_COLUMNS}, o.ship_name, o.ship_address FROM order_lines l \
 		 JOIN products p ON p.id = l.product JOIN orders o ON o.id = l.order_id \
 		 WHERE l.seller_id = $1 ORDER BY o.created_ms DESC, l.collection, l.item"
 	);
-	let rows = sqlx::query(AssertSqlSafe(select))
-		.bind(seller.to_string())
-		.fetch_all(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+	let rows =
+		sqlx::query(AssertSqlSafe(select)).bind(seller.to_string()).fetch_all(&state.db).await?;
 	rows.iter()
 		.map(|row| {
 			Ok(Sale {
@@ -190,8 +180,7 @@ pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>, ApiEr
 				ship_address: row.try_get(11)?,
 			})
 		})
-		.collect::<Result<_, sqlx::Error>>()
-		.map_err(ApiError::internal)
+		.collect()
 }
 
 #[utoipa::path(get, path = "/api/shop/sales", tag = "shop",
@@ -200,7 +189,7 @@ pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>, ApiEr
 pub async fn my_sales(
 	State(state): State<AppState>,
 	session: Session,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<serde_json::Value>> {
 	Ok(Json(serde_json::json!({ "sales": sales_of(&state, &session.user.id).await? })))
 }
 
@@ -225,119 +214,115 @@ pub async fn ship(
 	session: Session,
 	Path(id): Path<String>,
 	ApiJson(request): ApiJson<ShipRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	let tracking = request.tracking.trim().to_string();
 	if tracking.is_empty() || tracking.chars().count() > 64 {
 		return Err(ApiError::bad_request("bad_value", "a tracking number of 1 to 64 characters"));
 	}
 	let signer = custodial_signer(&state, &session).await?;
-	let rows = sqlx::query(
-		"SELECT l.collection, l.item, l.price, u.address FROM order_lines l \
-		 JOIN orders o ON o.id = l.order_id JOIN users u ON u.id = o.buyer_id \
-		 WHERE l.order_id = $1 AND l.seller_id = $2 AND l.status = 'paid' AND l.kind = 'physical'",
-	)
-	.bind(id.clone())
-	.bind(session.user.id.clone())
-	.fetch_all(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
-	if rows.is_empty() {
-		return Err(ApiError::not_found(format!("nothing of yours to ship in order {id}")));
-	}
-	let expiry = calls::default_expiry(&state).await?;
-	let mut listings = Vec::new();
-	for row in &rows {
-		let number = |i: usize| {
-			row.try_get::<i64, _>(i)
-				.map_err(ApiError::internal)
-				.and_then(|n| u128::try_from(n).map_err(ApiError::internal))
-		};
-		let buyer: String = row.try_get(3).map_err(ApiError::internal)?;
-		listings.push((
-			"Marketplace",
-			"list",
-			vec![
-				Value::u128(number(0)?),
-				Value::u128(number(1)?),
-				calls::native(),
-				Value::u128(number(2)?),
-				expiry.clone(),
-				Value::unnamed_variant("Some", [calls::account(&buyer)?]),
-			],
-		));
-	}
+	let seller = session.user.id.clone();
+	let listings = reserved_listings(&state, &id, &seller).await?;
 	let marked = sqlx::query(
-		"UPDATE order_lines SET status = 'shipping', tracking = $1 WHERE order_id = $2 \
-		 AND seller_id = $3 AND status = 'paid' AND kind = 'physical'",
+		"UPDATE order_lines SET status = $1, tracking = $2 WHERE order_id = $3 \
+		 AND seller_id = $4 AND status = $5 AND kind = $6",
 	)
+	.bind(LineStatus::Shipping.as_str())
 	.bind(tracking)
 	.bind(id.clone())
-	.bind(session.user.id.clone())
+	.bind(seller.clone())
+	.bind(LineStatus::Paid.as_str())
+	.bind(ProductKind::Physical.as_str())
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?
+	.await?
 	.rows_affected();
-	if marked as usize != rows.len() {
+	if marked as usize != listings.len() {
 		return Err(ApiError::new(StatusCode::CONFLICT, "changed", "the order changed; try again"));
 	}
 	let (done, outcome) = tokio::sync::oneshot::channel();
-	let lock = state.signers.of(&session.user.id);
-	let call = super::batch(listings);
-	let answer = submit_in_background(
-		&state,
-		&session.user.id,
-		"ship",
-		vec![call],
-		signer,
-		lock,
-		Some(done),
-	)
-	.await?;
-	let (db, seller) = (state.db.clone(), session.user.id.clone());
+	let lock = state.signers.of(&seller);
+	let call = Call::batch_all(listings);
+	let answer =
+		submit_in_background(&state, &seller, "ship", vec![call], signer, lock, Some(done)).await?;
+	let db = state.db.clone();
 	tokio::spawn(async move {
 		// Shipped once the reserved listings are final; otherwise back to paid, to ship again.
 		let status = match outcome.await {
-			Ok(Ok(_)) => "shipped",
-			_ => "paid",
+			Ok(Ok(_)) => LineStatus::Shipped,
+			_ => LineStatus::Paid,
 		};
-		let updated = sqlx::query(
-			"UPDATE order_lines SET status = $1 WHERE order_id = $2 AND seller_id = $3 \
-			 AND status = 'shipping'",
-		)
-		.bind(status)
-		.bind(id.clone())
-		.bind(seller)
-		.execute(&db)
-		.await;
-		if let Err(error) = updated {
-			tracing::error!(order = %id, %error, "could not record a shipment");
-		}
+		record_shipment(&db, &id, &seller, status).await;
 	});
 	Ok((StatusCode::ACCEPTED, Json(answer)))
 }
 
+/// A listing reserved for the buyer of each of `seller`'s paid physical lines of `order`, at
+/// the price the buyer's offer holds; 404 if there is none.
+async fn reserved_listings(state: &AppState, order: &str, seller: &str) -> Result<Vec<Call>> {
+	let rows = sqlx::query(
+		"SELECT l.collection, l.item, l.price, u.address FROM order_lines l \
+		 JOIN orders o ON o.id = l.order_id JOIN users u ON u.id = o.buyer_id \
+		 WHERE l.order_id = $1 AND l.seller_id = $2 AND l.status = $3 AND l.kind = $4",
+	)
+	.bind(order.to_string())
+	.bind(seller.to_string())
+	.bind(LineStatus::Paid.as_str())
+	.bind(ProductKind::Physical.as_str())
+	.fetch_all(&state.db)
+	.await?;
+	if rows.is_empty() {
+		return Err(ApiError::not_found(format!("nothing of yours to ship in order {order}")));
+	}
+	let expiry = default_expiry(state).await?;
+	rows.iter()
+		.map(|row| {
+			let item = (
+				u32::try_from(row.try_get::<i64, _>(0)?)?,
+				u32::try_from(row.try_get::<i64, _>(1)?)?,
+			);
+			let price = u128::try_from(row.try_get::<i64, _>(2)?)?;
+			let buyer = account(&row.try_get::<String, _>(3)?)?;
+			Ok(Call::list(item, price, expiry, Some(&buyer)))
+		})
+		.collect()
+}
+
+/// Moves `seller`'s lines of `order` from shipping to `status`; a failure is logged (the
+/// background task that calls this has nobody to answer).
+async fn record_shipment(db: &sqlx::AnyPool, order: &str, seller: &str, status: LineStatus) {
+	let updated = sqlx::query(
+		"UPDATE order_lines SET status = $1 WHERE order_id = $2 AND seller_id = $3 \
+		 AND status = $4",
+	)
+	.bind(status.as_str())
+	.bind(order.to_string())
+	.bind(seller.to_string())
+	.bind(LineStatus::Shipping.as_str())
+	.execute(db)
+	.await;
+	if let Err(error) = updated {
+		tracing::error!(%order, %error, "could not record a shipment");
+	}
+}
+
 /// The buyer's shipped order line for `item`, if any: its offer, for a claim by tap.
-pub async fn shipped_offer(
-	state: &AppState,
-	buyer: &str,
-	item: (u32, u32),
-) -> Result<Option<i64>, ApiError> {
-	sqlx::query_scalar(
+pub async fn shipped_offer(state: &AppState, buyer: &str, item: (u32, u32)) -> Result<Option<i64>> {
+	let offer: Option<Option<i64>> = sqlx::query_scalar(
 		"SELECT l.offer FROM order_lines l JOIN orders o ON o.id = l.order_id \
-		 WHERE o.buyer_id = $1 AND l.collection = $2 AND l.item = $3 AND l.status = 'shipped'",
+		 WHERE o.buyer_id = $1 AND l.collection = $2 AND l.item = $3 AND l.status = $4",
 	)
 	.bind(buyer.to_string())
 	.bind(i64::from(item.0))
 	.bind(i64::from(item.1))
+	.bind(LineStatus::Shipped.as_str())
 	.fetch_optional(&state.db)
-	.await
-	.map_err(ApiError::internal)
-	.map(Option::flatten)
+	.await?;
+	Ok(offer.flatten())
 }
 
 /// Marks the order line paid by `offer` as claimed.
 pub async fn mark_claimed(db: &sqlx::AnyPool, offer: u64) {
-	let updated = sqlx::query("UPDATE order_lines SET status = 'claimed' WHERE offer = $1")
+	let updated = sqlx::query("UPDATE order_lines SET status = $1 WHERE offer = $2")
+		.bind(LineStatus::Claimed.as_str())
 		.bind(i64::try_from(offer).unwrap_or(-1))
 		.execute(db)
 		.await;

@@ -5,8 +5,10 @@
 
 use super::{cart, catalog, orders, Product};
 use crate::{
-	accounts::{Role, Session},
-	tags, ApiError, AppState,
+	accounts::Session,
+	pages::{api_form, layout, money, needs_login, short, utc, UNIT},
+	stored::{LineStatus, ProductKind},
+	tags, ApiError, AppState, Result,
 };
 use axum::{
 	extract::{Path, Query, State},
@@ -15,11 +17,8 @@ use axum::{
 	routing::get,
 	Router,
 };
-use maud::{html, Markup, DOCTYPE};
+use maud::{html, Markup};
 use serde::Deserialize;
-
-/// One unit of the native currency, in the smallest unit.
-const UNIT: i64 = 1_000_000_000_000;
 
 const STYLE: &str = include_str!("shop.css");
 const SCRIPT: &str = include_str!("shop.js");
@@ -43,69 +42,12 @@ pub fn router() -> Router<AppState> {
 		.route("/static/shop.css", get(|| async { ([(header::CONTENT_TYPE, "text/css")], STYLE) }))
 }
 
-/// A price for people: `12.5 YJ`.
-pub fn money(amount: i64) -> String {
-	money_u128(u128::try_from(amount).unwrap_or(0))
-}
-
-/// [`money`] for the chain's amounts.
-pub fn money_u128(amount: u128) -> String {
-	let unit = u128::from(UNIT.unsigned_abs());
-	let (whole, part) = (amount / unit, amount % unit);
-	if part == 0 {
-		format!("{whole} YJ")
-	} else {
-		let decimals = format!("{part:012}");
-		format!("{whole}.{} YJ", decimals.trim_end_matches('0'))
-	}
-}
-
-fn kind_name(kind: &str) -> &'static str {
-	if kind == "physical" {
+/// A product kind's name: physical, or else a collectible.
+fn kind_name(physical: bool) -> &'static str {
+	if physical {
 		"实物 Physical"
 	} else {
 		"数字藏品 Collectible"
-	}
-}
-
-/// The frame of every page: the header with the navigation, then `body`.
-pub(crate) fn layout(title: &str, session: Option<&Session>, body: Markup) -> Markup {
-	html! {
-		(DOCTYPE)
-		html lang="zh-CN" {
-			head {
-				meta charset="utf-8";
-				meta name="viewport" content="width=device-width, initial-scale=1";
-				@if let Some(session) = session { meta name="csrf" content=(session.csrf_token); }
-				title { (title) " — yinji 印迹" }
-				link rel="stylesheet" href="/static/shop.css";
-				script src="/static/shop.js" defer {}
-			}
-			body {
-				header {
-					a class="brand" href="/shop" { "印迹 yinji" }
-					nav aria-label="主导航 Main" {
-						a href="/shop/search" { "商品 Shop" }
-						a href="/shop/cart" { "购物车 Cart" }
-						a href="/shop/orders" { "订单 Orders" }
-						@if let Some(session) = session {
-							a href="/me" { "会员 Member" }
-							@if session.user.role == Role::Creator {
-								a href="/studio" { "工作室 Studio" }
-								a href="/shop/sales" { "发货 Sales" }
-							}
-							@if session.user.role == Role::Institution {
-								a href="/console" { "机构 Console" }
-							}
-							span class="who" { (session.user.email) }
-						} @else {
-							a href="/login" { "登录 Log in" }
-						}
-					}
-				}
-				main id="main" { (body) }
-			}
-		}
 	}
 }
 
@@ -120,7 +62,7 @@ fn card(product: &Product) -> Markup {
 				}
 				h3 { (product.title) }
 			}
-			p class="meta" { (product.creator_name) " · " (kind_name(&product.kind)) }
+			p class="meta" { (product.creator_name) " · " (kind_name(product.kind == ProductKind::Physical)) }
 			p class="price" { (money(product.price)) }
 			@if product.stock == 0 { p class="sold-out" { "售罄 Sold out" } }
 		}
@@ -137,32 +79,8 @@ fn grid(products: &[Product]) -> Markup {
 	}
 }
 
-/// A form sent as JSON to `api` by the page script; `fields` are its inputs.
-pub(crate) fn api_form(api: &str, next: Option<&str>, label: &str, fields: Markup) -> Markup {
-	html! {
-		form data-api=(api) data-next=[next] {
-			(fields)
-			button type="submit" { (label) }
-			p role="status" aria-live="polite" {}
-		}
-	}
-}
-
-/// A form whose API answers a chain transaction: the page script follows it until it is final,
-/// with a progress bar (a mint of many items is several extrinsics), before it goes on.
-pub(crate) fn chain_form(api: &str, next: Option<&str>, label: &str, fields: Markup) -> Markup {
-	html! {
-		form data-api=(api) data-next=[next] data-wait {
-			(fields)
-			button type="submit" { (label) }
-			progress hidden aria-label="上链进度 Progress" {}
-			p role="status" aria-live="polite" {}
-		}
-	}
-}
-
 /// `GET /shop`: featured and new products.
-async fn home(State(state): State<AppState>, session: Option<Session>) -> Result<Markup, ApiError> {
+async fn home(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let featured =
 		catalog::Search { available: Some(true), per_page: Some(12), ..Default::default() };
 	let found = catalog::find(&state, &featured).await?;
@@ -202,7 +120,7 @@ fn given(value: &Option<String>) -> Option<String> {
 	value.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
 }
 
-fn units(value: &Option<String>) -> Result<Option<u64>, ApiError> {
+fn units(value: &Option<String>) -> Result<Option<u64>> {
 	given(value)
 		.map(|v| {
 			v.parse::<f64>()
@@ -219,7 +137,7 @@ async fn search(
 	State(state): State<AppState>,
 	session: Option<Session>,
 	Query(form): Query<SearchForm>,
-) -> Result<Markup, ApiError> {
+) -> Result<Markup> {
 	let search = catalog::Search {
 		q: given(&form.q),
 		kind: given(&form.kind),
@@ -300,7 +218,7 @@ async fn item(
 	State(state): State<AppState>,
 	session: Option<Session>,
 	Path(id): Path<String>,
-) -> Result<Markup, ApiError> {
+) -> Result<Markup> {
 	let product = catalog::product(&state, &id).await?;
 	let unit = catalog::next_unit(&state, &id).await?;
 	let context = match (unit, state.chain.is_some()) {
@@ -320,7 +238,7 @@ async fn item(
 				}
 				div {
 					h1 { (product.title) }
-					p class="meta" { (product.creator_name) " · " (kind_name(&product.kind)) }
+					p class="meta" { (product.creator_name) " · " (kind_name(product.kind == ProductKind::Physical)) }
 					@if let Some(edition) = context.as_ref().and_then(|c| c.edition.clone()) {
 						p { "版本 Edition " (edition) }
 					}
@@ -352,7 +270,7 @@ async fn item(
 							h2 { "溯源 Provenance" }
 							ol {
 								@for (block, kind, _, to) in &context.provenance {
-									li { (kind) " · block " (block) @if let Some(to) = to { " → " code { (tags::page::short(to)) } } }
+									li { (kind) " · block " (block) @if let Some(to) = to { " → " code { (short(to)) } } }
 								}
 							}
 						}
@@ -363,28 +281,12 @@ async fn item(
 	))
 }
 
-pub(crate) fn needs_login(title: &str) -> Markup {
-	layout(
-		title,
-		None,
-		html! {
-			h1 { (title) }
-			p { a href="/login" { "请先登录 Log in first" } }
-		},
-	)
-}
-
-/// A page `session`'s user may not use: `title`, and `why` in place of its content.
-pub(crate) fn not_for_role(title: &str, session: &Session, why: &str) -> Markup {
-	layout(title, Some(session), html! { h1 { (title) } p { (why) } })
-}
-
 /// `GET /shop/cart`: the cart and the checkout form.
-async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result<Markup, ApiError> {
+async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("购物车 Cart")) };
 	let lines = cart::cart_lines(&state, &session.user.id).await?;
 	let total: i64 = lines.iter().map(|l| l.price.saturating_mul(l.quantity)).sum();
-	let physical = lines.iter().any(|l| l.kind == "physical");
+	let physical = lines.iter().any(|l| l.is_physical());
 	Ok(layout(
 		"购物车 Cart",
 		Some(&session),
@@ -398,7 +300,7 @@ async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result
 					tbody {
 						@for line in &lines {
 							tr {
-								td { a href={ "/shop/p/" (line.product) } { (line.title) } " · " (kind_name(&line.kind)) }
+								td { a href={ "/shop/p/" (line.product) } { (line.title) } " · " (kind_name(line.is_physical())) }
 								td { (line.quantity) }
 								td { (money(line.price.saturating_mul(line.quantity))) }
 								td {
@@ -439,10 +341,7 @@ fn line_status(status: &str) -> &'static str {
 }
 
 /// `GET /shop/orders`: the buyer's orders.
-async fn my_orders(
-	State(state): State<AppState>,
-	session: Option<Session>,
-) -> Result<Markup, ApiError> {
+async fn my_orders(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("订单 Orders")) };
 	let orders = orders::orders_of(&state, &session.user.id, None).await?;
 	Ok(layout(
@@ -454,13 +353,13 @@ async fn my_orders(
 			@for order in &orders {
 				section class="order" data-order=(order.id) {
 					h2 { "订单 Order " code { (order.id) } }
-					p { (tags::utc(u64::try_from(order.created_ms).unwrap_or(0))) " UTC · " (money(order.total)) " · "
-						span class="status" { (line_status(&order.status)) } }
+					p { (utc(u64::try_from(order.created_ms).unwrap_or(0))) " UTC · " (money(order.total)) " · "
+						span class="status" { (line_status(order.status.as_str())) } }
 					@if let Some(failure) = &order.failure { p class="error" { (failure) } }
 					ul {
 						@for line in &order.lines {
 							li {
-								(line.title) " #" (line.item) " · " span class="status" { (line_status(&line.status)) }
+								(line.title) " #" (line.item) " · " span class="status" { (line_status(line.status.as_str())) }
 								@if let Some(tracking) = &line.tracking { " · 运单 Tracking " code { (tracking) } }
 							}
 						}
@@ -472,10 +371,7 @@ async fn my_orders(
 }
 
 /// `GET /shop/sales`: the seller's fulfilment view.
-async fn sales(
-	State(state): State<AppState>,
-	session: Option<Session>,
-) -> Result<Markup, ApiError> {
+async fn sales(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("发货 Sales")) };
 	let sales = orders::sales_of(&state, &session.user.id).await?;
 	Ok(layout(
@@ -488,11 +384,11 @@ async fn sales(
 				section class="order" data-order=(sale.line.order) {
 					h2 { (sale.line.title) " #" (sale.line.item) }
 					p { "订单 Order " code { (sale.line.order) } " · " (money(sale.line.price)) " · "
-						span class="status" { (line_status(&sale.line.status)) } }
+						span class="status" { (line_status(sale.line.status.as_str())) } }
 					@if let (Some(name), Some(address)) = (&sale.ship_name, &sale.ship_address) {
 						p class="address" { (name) br; (address) }
 					}
-					@if sale.line.status == "paid" && sale.line.kind == "physical" {
+					@if sale.line.status == LineStatus::Paid && sale.line.kind == ProductKind::Physical {
 						(api_form(&format!("/api/shop/orders/{}/ship", sale.line.order), None, "发货 Mark shipped", html! {
 							label { "运单号 Tracking number" input name="tracking" required; }
 						}))
@@ -510,10 +406,7 @@ struct ClaimQuery {
 }
 
 /// `GET /shop/claim?tap=…`: the buyer confirms the claim of a delivered item.
-async fn claim(
-	session: Option<Session>,
-	Query(query): Query<ClaimQuery>,
-) -> Result<Markup, ApiError> {
+async fn claim(session: Option<Session>, Query(query): Query<ClaimQuery>) -> Result<Markup> {
 	let Some(session) = session else { return Ok(needs_login("认领 Claim")) };
 	Ok(layout(
 		"认领 Claim",
@@ -552,28 +445,4 @@ async fn login(session: Option<Session>) -> impl IntoResponse {
 			}))
 		},
 	)
-}
-
-/// A link to the claim page for the tap at `path_and_query` (for the verify page).
-pub fn claim_link(path_and_query: &str) -> String {
-	let mut query = form_urlencoded::Serializer::new(String::new());
-	query.append_pair("tap", path_and_query);
-	format!("/shop/claim?{}", query.finish())
-}
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-
-	#[test]
-	fn money_reads_like_a_price() {
-		assert_eq!(money(5 * UNIT), "5 YJ");
-		assert_eq!(money(12 * UNIT + UNIT / 2), "12.5 YJ");
-		assert_eq!(money(1), "0.000000000001 YJ");
-	}
-
-	#[test]
-	fn a_claim_link_carries_the_tap() {
-		assert_eq!(claim_link("/t/1?e=AB&c=CD"), "/shop/claim?tap=%2Ft%2F1%3Fe%3DAB%26c%3DCD");
-	}
 }

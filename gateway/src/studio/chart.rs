@@ -58,7 +58,7 @@ pub fn svg(bars: &[Bar], label: &str, money: impl Fn(u128) -> String) -> Markup 
 				line x1="0" y1=(HEIGHT + 1) x2=(WIDTH) y2=(HEIGHT + 1) stroke="#555" {}
 				@for (i, (bar, height)) in bars.iter().zip(heights).enumerate() {
 					rect x=(i as u64 * step + 1) y=(HEIGHT + 1 - height) width=(step.saturating_sub(2).max(1)) height=(height) fill="#a11d21" {
-						title { (crate::tags::utc_date(bar.day_ms)) ": " (money(bar.amount)) }
+						title { (crate::pages::utc_date(bar.day_ms)) ": " (money(bar.amount)) }
 					}
 				}
 			}

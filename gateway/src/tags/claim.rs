@@ -12,13 +12,15 @@ use super::{
 };
 use crate::{
 	accounts::Session,
+	chain::{
+		call::{Call, ItemId, TagKind},
+		submission::submit_in_background,
+	},
 	error::ApiJson,
-	flows::{calls::Call, submit_in_background},
-	ApiError, AppState,
+	ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
-use yinji_client::Value;
 use yinji_tags::{personalize::tag_hash, tap};
 
 /// The body of `POST /api/tags/claim`.
@@ -33,7 +35,7 @@ pub struct ClaimRequest {
 }
 
 /// The key epoch and the query of a tap URL.
-fn split_tap(url: &str) -> Result<(u32, &str), ApiError> {
+fn split_tap(url: &str) -> Result<(u32, &str)> {
 	let bad = || ApiError::bad_request("bad_tap", "tap is a tag URL: …/t/{epoch}?e=…&c=…");
 	let at = url.find("/t/").ok_or_else(bad)?;
 	let (epoch, query) = url[at + 3..].split_once('?').ok_or_else(bad)?;
@@ -44,29 +46,14 @@ fn conflict(code: &'static str, message: String) -> ApiError {
 	ApiError::new(StatusCode::CONFLICT, code, message)
 }
 
-#[utoipa::path(post, path = "/api/tags/claim", request_body = ClaimRequest, tag = "tags",
-	responses(
-		(status = 202, description = "Submitted; poll /api/tx/{tx}"),
-		(status = 400, description = "Not a tap URL, or an unknown key epoch", body = crate::error::ErrorBody),
-		(status = 401, description = "No session", body = crate::error::ErrorBody),
-		(status = 403, description = "A forged tap, or another buyer's offer", body = crate::error::ErrorBody),
-		(status = 404, description = "No such offer", body = crate::error::ErrorBody),
-		(status = 409, description = "A copied or older URL, an unbound tag, a tag of another kind or epoch, or an offer on another item", body = crate::error::ErrorBody),
-		(status = 503, description = "No node, or no institution key for claims", body = crate::error::ErrorBody)))]
-/// `POST /api/tags/claim`: the buyer claims the delivered item by a fresh tap of its tag.
-pub async fn claim(
-	State(state): State<AppState>,
-	session: Session,
-	ApiJson(request): ApiJson<ClaimRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
-	let verifier = state.verifier.clone().ok_or_else(|| {
-		ApiError::new(
-			StatusCode::SERVICE_UNAVAILABLE,
-			"no_verifier",
-			"this gateway has no institution key to submit claims with",
-		)
-	})?;
-	let (epoch, query) = split_tap(&request.tap)?;
+/// The tap at `/t/{epoch}?{query}`, checked as a claim needs it: genuine, of a bound NFC tag
+/// of that epoch, above the chain's watermark and the tag's latest read here. Its tag hash,
+/// counter and item, and the chain it was checked against.
+async fn fresh_tap(
+	state: &AppState,
+	epoch: u32,
+	query: &str,
+) -> Result<(Ledger, [u8; 32], u32, ItemId)> {
 	if epoch == 0 || epoch > state.tags.epoch {
 		return Err(ApiError::bad_request(
 			"unknown_epoch",
@@ -82,11 +69,11 @@ pub async fn claim(
 		other => ApiError::bad_request("bad_tap", other.to_string()),
 	})?;
 	let hash = tag_hash(&read.uid);
-	let ledger = Ledger::at_head(&state).await?;
+	let ledger = Ledger::at_head(state).await?;
 	let binding = ledger.binding(&hash).await?.ok_or_else(|| {
 		conflict("unknown_tag", "this tag is not bound to any item on the chain".into())
 	})?;
-	if binding.kind != "Ntag424" || binding.key_epoch != epoch {
+	if TagKind::from_name(&binding.kind) != Some(TagKind::Ntag424) || binding.key_epoch != epoch {
 		return Err(conflict(
 			"wrong_epoch",
 			format!(
@@ -110,8 +97,8 @@ pub async fn claim(
 	let tag = hex32(&hash);
 	let item = (binding.collection, binding.item);
 	let counter = i64::from(read.counter);
-	if last_counter(&state, &tag, item, epoch).await? != counter {
-		if let Err(last) = accept_counter(&state, &tag, counter).await? {
+	if last_counter(state, &tag, item, epoch).await? != counter {
+		if let Err(last) = accept_counter(state, &tag, counter).await? {
 			if last > counter {
 				return Err(conflict(
 					"lower_counter",
@@ -124,6 +111,33 @@ pub async fn claim(
 			}
 		}
 	}
+	Ok((ledger, hash, read.counter, item))
+}
+
+#[utoipa::path(post, path = "/api/tags/claim", request_body = ClaimRequest, tag = "tags",
+	responses(
+		(status = 202, description = "Submitted; poll /api/tx/{tx}"),
+		(status = 400, description = "Not a tap URL, or an unknown key epoch", body = crate::error::ErrorBody),
+		(status = 401, description = "No session", body = crate::error::ErrorBody),
+		(status = 403, description = "A forged tap, or another buyer's offer", body = crate::error::ErrorBody),
+		(status = 404, description = "No such offer", body = crate::error::ErrorBody),
+		(status = 409, description = "A copied or older URL, an unbound tag, a tag of another kind or epoch, or an offer on another item", body = crate::error::ErrorBody),
+		(status = 503, description = "No node, or no institution key for claims", body = crate::error::ErrorBody)))]
+/// `POST /api/tags/claim`: the buyer claims the delivered item by a fresh tap of its tag.
+pub async fn claim(
+	State(state): State<AppState>,
+	session: Session,
+	ApiJson(request): ApiJson<ClaimRequest>,
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
+	let verifier = state.verifier.clone().ok_or_else(|| {
+		ApiError::new(
+			StatusCode::SERVICE_UNAVAILABLE,
+			"no_verifier",
+			"this gateway has no institution key to submit claims with",
+		)
+	})?;
+	let (epoch, query) = split_tap(&request.tap)?;
+	let (ledger, hash, counter, item) = fresh_tap(&state, epoch, query).await?;
 	let offer_id = match request.offer {
 		Some(offer) => offer,
 		None => crate::shop::orders::shipped_offer(&state, &session.user.id, item)
@@ -155,15 +169,7 @@ pub async fn claim(
 			),
 		));
 	}
-	let call = Call {
-		pallet: "Marketplace",
-		call: "claim_by_tap",
-		args: vec![
-			Value::u128(offer_id.into()),
-			Value::from_bytes(hash),
-			Value::u128(read.counter.into()),
-		],
-	};
+	let call = Call::claim_by_tap(offer_id, hash, counter);
 	// The institution key is one signer for every claim: one lock keeps its nonces in order.
 	let lock = state.signers.of("institution-verifier");
 	let (done, outcome) = tokio::sync::oneshot::channel();

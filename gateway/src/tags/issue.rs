@@ -3,7 +3,7 @@
 //! is then bound to the item on chain with the `bind_tag` flow, once it is on the product.
 
 use super::{ensure_issuer, ledger::Ledger};
-use crate::{accounts::Session, error::ApiJson, now_ms, ApiError, AppState};
+use crate::{accounts::Session, error::ApiJson, now_ms, ApiError, AppState, Result};
 use axum::{
 	extract::{Path, Query, State},
 	http::{header, HeaderMap, StatusCode},
@@ -47,12 +47,7 @@ fn base(state: &AppState, headers: &HeaderMap) -> String {
 }
 
 /// The item must exist, be a physical twin, and `session`'s user must issue its collection.
-async fn check_item(
-	session: &Session,
-	ledger: &Ledger,
-	collection: u32,
-	item: u32,
-) -> Result<(), ApiError> {
+async fn check_item(session: &Session, ledger: &Ledger, collection: u32, item: u32) -> Result<()> {
 	let held = ledger
 		.item(collection, item)
 		.await?
@@ -76,7 +71,7 @@ async fn remember(
 	collection: u32,
 	item: u32,
 	link: Option<String>,
-) -> Result<(), ApiError> {
+) -> Result<()> {
 	let inserted = sqlx::query(
 		"INSERT INTO tags (tag_hash, kind, collection, item, key_epoch, issued_by, issued_ms, \
 		 last_counter, link) VALUES ($1, $2, $3, $4, $5, $6, $7, -1, $8) \
@@ -91,8 +86,7 @@ async fn remember(
 	.bind(now_ms())
 	.bind(link)
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	if inserted.rows_affected() == 0 {
 		return Err(ApiError::new(
 			StatusCode::CONFLICT,
@@ -118,10 +112,8 @@ pub async fn nfc(
 	session: Session,
 	headers: HeaderMap,
 	ApiJson(request): ApiJson<NfcRequest>,
-) -> Result<(StatusCode, Json<personalize::Personalization>), ApiError> {
-	let uid: [u8; 7] = hex::decode(request.uid.trim_start_matches("0x"))
-		.ok()
-		.and_then(|bytes| bytes.try_into().ok())
+) -> Result<(StatusCode, Json<personalize::Personalization>)> {
+	let uid: [u8; 7] = crate::bytes::from_hex(&request.uid)
 		.ok_or_else(|| ApiError::bad_request("bad_uid", "uid is the tag's 7-byte UID in hex"))?;
 	let ledger = Ledger::at_head(&state).await?;
 	check_item(&session, &ledger, request.collection, request.item).await?;
@@ -129,8 +121,7 @@ pub async fn nfc(
 		&state.tags.root.epoch(state.tags.epoch),
 		&uid,
 		&base(&state, &headers),
-	)
-	.map_err(ApiError::internal)?;
+	)?;
 	remember(&state, &session, &personal.tag_hash, "nfc", request.collection, request.item, None)
 		.await?;
 	tracing::info!(collection = request.collection, item = request.item, tag = %personal.tag_hash, "NFC tag issued");
@@ -150,7 +141,7 @@ pub async fn qr(
 	session: Session,
 	headers: HeaderMap,
 	ApiJson(request): ApiJson<QrRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>)> {
 	if let Some(gtin) = &request.gtin {
 		if !qr::valid_gtin(gtin) {
 			return Err(ApiError::bad_request(
@@ -172,7 +163,7 @@ pub async fn qr(
 		base(&state, &headers),
 		claim.link(&state.tags.signing, request.gtin.as_deref())
 	);
-	let hash = format!("0x{}", hex::encode(claim.tag_hash()));
+	let hash = crate::bytes::to_hex(&claim.tag_hash());
 	remember(&state, &session, &hash, "qr", request.collection, request.item, Some(url.clone()))
 		.await?;
 	let image = format!("/api/tags/qr/{}/{}", request.collection, request.item);
@@ -206,7 +197,7 @@ pub async fn qr_image(
 	State(state): State<AppState>,
 	Path((collection, item)): Path<(u32, u32)>,
 	Query(query): Query<ImageQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let row = sqlx::query(
 		"SELECT link FROM tags WHERE kind = 'qr' AND collection = $1 AND item = $2 \
 		 ORDER BY issued_ms DESC, key_epoch DESC LIMIT 1",
@@ -214,18 +205,17 @@ pub async fn qr_image(
 	.bind(i64::from(collection))
 	.bind(i64::from(item))
 	.fetch_optional(&state.db)
-	.await
-	.map_err(ApiError::internal)?
+	.await?
 	.ok_or_else(|| ApiError::not_found(format!("no code issued for item {collection}/{item}")))?;
-	let link: String = row.try_get(0).map_err(ApiError::internal)?;
+	let link: String = row.try_get(0)?;
 	let cache = (header::CACHE_CONTROL, "public, max-age=86400".to_string());
 	match query.format.as_deref().unwrap_or("svg") {
 		"svg" => {
-			let svg = qr::svg(&link).map_err(ApiError::internal)?;
+			let svg = qr::svg(&link)?;
 			Ok(([(header::CONTENT_TYPE, "image/svg+xml".to_string()), cache], svg).into_response())
 		}
 		"png" => {
-			let png = qr::png(&link, 8).map_err(ApiError::internal)?;
+			let png = qr::png(&link, 8)?;
 			Ok(([(header::CONTENT_TYPE, "image/png".to_string()), cache], png).into_response())
 		}
 		other => {

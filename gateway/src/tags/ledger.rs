@@ -3,8 +3,7 @@
 //! collection's terms. Read from the node, not the index, so that a verdict never rests on a
 //! block the index has not reached; the block is named in the receipt.
 
-use crate::{flows::calls::chain, ApiError, AppState};
-use axum::http::StatusCode;
+use crate::{AppState, Result};
 use yinji_client::{fields::Fields, Value};
 
 /// A tag's binding on chain.
@@ -65,17 +64,12 @@ pub struct Ledger {
 	view: yinji_client::BlockView,
 }
 
-/// The node failed to answer, or answered something that does not decode: 502.
-pub(crate) fn bad(error: yinji_client::Error) -> ApiError {
-	ApiError::new(StatusCode::BAD_GATEWAY, "chain", error.to_string())
-}
-
 impl Ledger {
 	/// The chain at its finalized head.
-	pub async fn at_head(state: &AppState) -> Result<Ledger, ApiError> {
-		let chain = chain(state)?;
-		let number = chain.finalized_number().await.map_err(bad)?;
-		let view = chain.at(number).await.map_err(bad)?;
+	pub async fn at_head(state: &AppState) -> Result<Ledger> {
+		let chain = state.chain()?;
+		let number = chain.finalized_number().await?;
+		let view = chain.at(number).await?;
 		Ok(Ledger {
 			number,
 			hash: yinji_client::fields::to_hex(view.hash().as_bytes()),
@@ -85,7 +79,7 @@ impl Ledger {
 	}
 
 	/// The chain at its finalized head, if the gateway is connected to a node.
-	pub async fn if_connected(state: &AppState) -> Result<Option<Ledger>, ApiError> {
+	pub async fn if_connected(state: &AppState) -> Result<Option<Ledger>> {
 		match state.chain {
 			Some(_) => Ok(Some(Ledger::at_head(state).await?)),
 			None => Ok(None),
@@ -98,67 +92,60 @@ impl Ledger {
 		pallet: &str,
 		entry: &str,
 		keys: Vec<Value>,
-	) -> Result<Option<Value>, ApiError> {
-		self.view.storage(pallet, entry, keys).await.map_err(bad)
+	) -> Result<Option<Value>> {
+		Ok(self.view.storage(pallet, entry, keys).await?)
 	}
 
 	/// The binding of the tag with hash `tag`, if bound.
-	pub async fn binding(&self, tag: &[u8; 32]) -> Result<Option<Binding>, ApiError> {
+	pub async fn binding(&self, tag: &[u8; 32]) -> Result<Option<Binding>> {
 		let key = vec![Value::from_bytes(tag)];
-		let Some(value) = self.view.storage("Collectibles", "TagOf", key).await.map_err(bad)?
-		else {
+		let Some(value) = self.view.storage("Collectibles", "TagOf", key).await? else {
 			return Ok(None);
 		};
 		let f = Fields::new(&value, "TagOf");
-		let number = |name: &str| {
-			f.u64(name).map_err(bad).and_then(|n| u32::try_from(n).map_err(ApiError::internal))
-		};
+		let number = |name: &str| -> Result<u32> { Ok(u32::try_from(f.u64(name)?)?) };
 		Ok(Some(Binding {
 			collection: number("collection")?,
 			item: number("item")?,
-			kind: f.variant("kind").map_err(bad)?,
+			kind: f.variant("kind")?,
 			key_epoch: number("key_epoch")?,
 			watermark: number("watermark")?,
 		}))
 	}
 
 	/// Whether the tag with hash `tag` was unbound for good.
-	pub async fn retired(&self, tag: &[u8; 32]) -> Result<bool, ApiError> {
+	pub async fn retired(&self, tag: &[u8; 32]) -> Result<bool> {
 		let key = vec![Value::from_bytes(tag)];
-		Ok(self.view.storage("Collectibles", "RetiredTags", key).await.map_err(bad)?.is_some())
+		Ok(self.view.storage("Collectibles", "RetiredTags", key).await?.is_some())
 	}
 
 	/// The open offer `offer`, if it exists.
-	pub async fn offer(&self, offer: u64) -> Result<Option<OfferState>, ApiError> {
+	pub async fn offer(&self, offer: u64) -> Result<Option<OfferState>> {
 		let key = vec![Value::u128(offer.into())];
-		let Some(value) = self.view.storage("Marketplace", "Offers", key).await.map_err(bad)?
-		else {
+		let Some(value) = self.view.storage("Marketplace", "Offers", key).await? else {
 			return Ok(None);
 		};
 		let f = Fields::new(&value, "Offers");
-		let number = |name: &str| {
-			f.u64(name).map_err(bad).and_then(|n| u32::try_from(n).map_err(ApiError::internal))
-		};
+		let number = |name: &str| -> Result<u32> { Ok(u32::try_from(f.u64(name)?)?) };
 		Ok(Some(OfferState {
-			offerer: f.hex("offerer").map_err(bad)?,
+			offerer: f.hex("offerer")?,
 			collection: number("collection")?,
 			item: number("item")?,
 		}))
 	}
 
 	/// The item and its collection's terms, if the item exists.
-	pub async fn item(&self, collection: u32, item: u32) -> Result<Option<ItemState>, ApiError> {
+	pub async fn item(&self, collection: u32, item: u32) -> Result<Option<ItemState>> {
 		let keys = vec![Value::u128(collection.into()), Value::u128(item.into())];
-		let Some(held) = self.view.storage("Collectibles", "Items", keys).await.map_err(bad)?
-		else {
+		let Some(held) = self.view.storage("Collectibles", "Items", keys).await? else {
 			return Ok(None);
 		};
 		let key = vec![Value::u128(collection.into())];
-		let record = self.view.storage("Collectibles", "Collections", key).await.map_err(bad)?;
+		let record = self.view.storage("Collectibles", "Collections", key).await?;
 		let Some(record) = record else { return Ok(None) };
 		let (held, record) = (Fields::new(&held, "Items"), Fields::new(&record, "Collections"));
 		// `Option<TagHash>` decodes as the variant `Some(hash)` or `None`.
-		let tag = match yinji_client::fields::variant(held.get("tag").map_err(bad)?) {
+		let tag = match yinji_client::fields::variant(held.get("tag")?) {
 			Some(("Some", values)) => values
 				.values()
 				.next()
@@ -168,16 +155,14 @@ impl Ledger {
 			_ => None,
 		};
 		Ok(Some(ItemState {
-			owner: held.hex("owner").map_err(bad)?,
+			owner: held.hex("owner")?,
 			tag,
-			issuer: record.hex("issuer").map_err(bad)?,
-			max_supply: u32::try_from(record.u64("max_supply").map_err(bad)?)
-				.map_err(ApiError::internal)?,
-			work: record.u64("work").map_err(bad)?,
-			policy: record.json("policy").map_err(bad)?,
-			kind: record.variant("kind").map_err(bad)?,
-			royalty: u16::try_from(record.u64("royalty").map_err(bad)?)
-				.map_err(ApiError::internal)?,
+			issuer: record.hex("issuer")?,
+			max_supply: u32::try_from(record.u64("max_supply")?)?,
+			work: record.u64("work")?,
+			policy: record.json("policy")?,
+			kind: record.variant("kind")?,
+			royalty: u16::try_from(record.u64("royalty")?)?,
 		}))
 	}
 }

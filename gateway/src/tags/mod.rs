@@ -17,7 +17,11 @@ pub mod ledger;
 pub mod page;
 pub mod verify;
 
-use crate::{accounts::Session, ApiError, AppState};
+use crate::{
+	accounts::Session,
+	pages::{short, utc},
+	ApiError, AppState, Result,
+};
 use axum::{
 	extract::{Path, RawQuery, State},
 	http::{header, HeaderMap, StatusCode, Uri},
@@ -64,7 +68,7 @@ impl TagKeys {
 
 	/// The published key (`0x`-hex).
 	pub fn public_key(&self) -> String {
-		format!("0x{}", hex::encode(self.signing.verifying_key().as_bytes()))
+		crate::bytes::to_hex(self.signing.verifying_key().as_bytes())
 	}
 }
 
@@ -105,11 +109,11 @@ pub async fn nfc_read(
 	Path(epoch): Path<u32>,
 	RawQuery(query): RawQuery,
 	headers: HeaderMap,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let ledger = Ledger::at_head(&state).await?;
 	let query = query.unwrap_or_default();
 	let verdict = verify::judge_tap(&state, &ledger, epoch, &query).await?;
-	let claim = crate::shop::pages::claim_link(&format!("/t/{epoch}?{query}"));
+	let claim = crate::pages::claim_link(&format!("/t/{epoch}?{query}"));
 	answer(&state, &ledger, verdict, &headers, Some(claim)).await
 }
 
@@ -127,7 +131,7 @@ pub async fn code_read(
 	State(state): State<AppState>,
 	uri: Uri,
 	headers: HeaderMap,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let ledger = Ledger::at_head(&state).await?;
 	let verdict =
 		verify::judge_code(&state, &ledger, uri.path(), uri.query().unwrap_or("")).await?;
@@ -141,7 +145,7 @@ async fn answer(
 	verdict: Verdict,
 	headers: &HeaderMap,
 	claim: Option<String>,
-) -> Result<Response, ApiError> {
+) -> Result<Response> {
 	let context = match verdict.item {
 		Some((collection, item)) => context(state, ledger, collection, item).await?,
 		None => ItemContext::default(),
@@ -162,7 +166,7 @@ pub(crate) async fn context(
 	ledger: &Ledger,
 	collection: u32,
 	item: u32,
-) -> Result<ItemContext, ApiError> {
+) -> Result<ItemContext> {
 	let Some(held) = ledger.item(collection, item).await? else {
 		return Ok(ItemContext::default());
 	};
@@ -172,55 +176,28 @@ pub(crate) async fn context(
 	};
 	let mut context = ItemContext {
 		edition: Some(format!("#{item} of {}", held.max_supply)),
-		owner: Some(page::short(&held.owner)),
+		owner: Some(short(&held.owner)),
 		policy: Some(policy),
 		work_id: Some(held.work),
 		work: None,
 		provenance: Vec::new(),
 	};
 	if let Some(index) = &state.index {
-		if let Some(work) =
-			yinji_indexer::queries::work(index, held.work).await.map_err(ApiError::internal)?
-		{
+		if let Some(work) = yinji_indexer::queries::work(index, held.work).await? {
 			context.work = Some(WorkContext {
 				id: work.id,
-				creator: page::short(&work.registrant),
+				creator: short(&work.registrant),
 				block: work.registered_block,
 				registered: utc(work.registered_ms),
 				status: work.status,
 			});
 		}
 		let history =
-			yinji_indexer::queries::item_provenance(index, collection.into(), item.into())
-				.await
-				.map_err(ApiError::internal)?;
+			yinji_indexer::queries::item_provenance(index, collection.into(), item.into()).await?;
 		context.provenance =
 			history.into_iter().map(|e| (e.block_number, e.kind, e.from, e.to)).collect();
 	}
 	Ok(context)
-}
-
-/// `YYYY-MM-DD` (UTC) of a time in milliseconds since the Unix epoch.
-pub fn utc_date(ms: u64) -> String {
-	let mut text = utc(ms);
-	text.truncate("YYYY-MM-DD".len());
-	text
-}
-
-/// `YYYY-MM-DD HH:MM` (UTC) of a time in milliseconds since the Unix epoch.
-pub fn utc(ms: u64) -> String {
-	let (days, seconds) = ((ms / 1000) / 86_400, (ms / 1000) % 86_400);
-	// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
-	let z = days as i64 + 719_468;
-	let era = z.div_euclid(146_097);
-	let doe = z - era * 146_097;
-	let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	let mp = (5 * doy + 2) / 153;
-	let day = doy - (153 * mp + 2) / 5 + 1;
-	let month = if mp < 10 { mp + 3 } else { mp - 9 };
-	let year = yoe + era * 400 + i64::from(month <= 2);
-	format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", seconds / 3600, (seconds % 3600) / 60)
 }
 
 #[utoipa::path(get, path = "/api/receipts/{id}", tag = "tags",
@@ -228,17 +205,13 @@ pub fn utc(ms: u64) -> String {
 	responses((status = 200, description = "The signed receipt"),
 		(status = 404, description = "Unknown", body = crate::error::ErrorBody)))]
 /// `GET /api/receipts/{id}`: a verdict's signed receipt, as a file to keep.
-pub async fn receipt(
-	State(state): State<AppState>,
-	Path(id): Path<String>,
-) -> Result<Response, ApiError> {
+pub async fn receipt(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response> {
 	let row = sqlx::query("SELECT receipt FROM tag_reads WHERE id = $1")
 		.bind(id.clone())
 		.fetch_optional(&state.db)
-		.await
-		.map_err(ApiError::internal)?
+		.await?
 		.ok_or_else(|| ApiError::not_found(format!("no receipt {id}")))?;
-	let body: String = row.try_get(0).map_err(ApiError::internal)?;
+	let body: String = row.try_get(0)?;
 	Ok((
 		StatusCode::OK,
 		[
@@ -261,7 +234,7 @@ pub async fn published_keys(State(state): State<AppState>) -> Json<serde_json::V
 }
 
 /// The caller must be the collection's issuer (or an institution operator).
-pub(crate) fn ensure_issuer(session: &Session, issuer: &str) -> Result<(), ApiError> {
+pub(crate) fn ensure_issuer(session: &Session, issuer: &str) -> Result<()> {
 	if session.user.address == issuer || session.user.role == crate::accounts::Role::Institution {
 		Ok(())
 	} else {
@@ -270,15 +243,5 @@ pub(crate) fn ensure_issuer(session: &Session, issuer: &str) -> Result<(), ApiEr
 			"not_issuer",
 			"only the collection's issuer issues tags for its items",
 		))
-	}
-}
-
-#[cfg(test)]
-mod tests {
-	#[test]
-	fn utc_dates() {
-		assert_eq!(super::utc(0), "1970-01-01 00:00");
-		assert_eq!(super::utc(951_782_400_000), "2000-02-29 00:00");
-		assert_eq!(super::utc(1_796_155_590_000), "2026-12-01 20:06");
 	}
 }

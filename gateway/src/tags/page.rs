@@ -3,6 +3,7 @@
 //! script, in Chinese and English.
 
 use super::verify::Verdict;
+use crate::pages::short;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use serde::Serialize;
 
@@ -36,15 +37,6 @@ pub struct WorkContext {
 	pub registered: String,
 	/// `Active`, `Disputed`, ….
 	pub status: String,
-}
-
-/// An account shortened for display: `0x1234…abcd`.
-pub fn short(account: &str) -> String {
-	if account.len() > 14 {
-		format!("{}…{}", &account[..6], &account[account.len() - 4..])
-	} else {
-		account.to_string()
-	}
 }
 
 const STYLE: &str = "body{font-family:system-ui,'PingFang SC','Noto Sans CJK SC',sans-serif;\

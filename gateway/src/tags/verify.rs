@@ -3,7 +3,7 @@
 //! tamper loop; then a signed receipt of the verdict, kept so that it can be fetched again.
 
 use super::{ledger::Ledger, TagKeys};
-use crate::{keys, now_ms, ApiError, AppState};
+use crate::{keys, now_ms, ApiError, AppState, Result};
 use serde::Serialize;
 use sqlx::Row;
 use yinji_tags::{
@@ -72,7 +72,7 @@ pub struct Verdict {
 }
 
 pub(super) fn hex32(bytes: &[u8; 32]) -> String {
-	format!("0x{}", hex::encode(bytes))
+	crate::bytes::to_hex(bytes)
 }
 
 /// Judges the tap whose URL was `/t/{epoch}?{query}`.
@@ -81,7 +81,7 @@ pub async fn judge_tap(
 	ledger: &Ledger,
 	epoch: u32,
 	query: &str,
-) -> Result<Verdict, ApiError> {
+) -> Result<Verdict> {
 	let keys: &TagKeys = &state.tags;
 	let mut findings = Vec::new();
 	if epoch == 0 || epoch > keys.epoch {
@@ -147,7 +147,7 @@ fn tamper_text(read: &Tap) -> String {
 }
 
 /// Why a tag that is not bound is not accepted.
-async fn unbound(ledger: &Ledger, hash: &[u8; 32]) -> Result<Finding, ApiError> {
+async fn unbound(ledger: &Ledger, hash: &[u8; 32]) -> Result<Finding> {
 	Ok(if ledger.retired(hash).await? {
 		Finding::new(
 			"retired_tag",
@@ -159,18 +159,13 @@ async fn unbound(ledger: &Ledger, hash: &[u8; 32]) -> Result<Finding, ApiError> 
 }
 
 /// The item this gateway issued the tag for, if it issued it.
-async fn issued_for(state: &AppState, hash: &[u8; 32]) -> Result<Option<(u32, u32)>, ApiError> {
+async fn issued_for(state: &AppState, hash: &[u8; 32]) -> Result<Option<(u32, u32)>> {
 	let row = sqlx::query("SELECT collection, item FROM tags WHERE tag_hash = $1")
 		.bind(hex32(hash))
 		.fetch_optional(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	row.map(|row| {
-		let number = |i| {
-			row.try_get::<i64, _>(i)
-				.map_err(ApiError::internal)
-				.and_then(|n| u32::try_from(n).map_err(ApiError::internal))
-		};
+		let number = |i| -> Result<u32> { Ok(u32::try_from(row.try_get::<i64, _>(i)?)?) };
 		Ok((number(0)?, number(1)?))
 	})
 	.transpose()
@@ -186,7 +181,7 @@ async fn judge_counter(
 	read: &Tap,
 	watermark: u32,
 	findings: &mut Vec<Finding>,
-) -> Result<Counters, ApiError> {
+) -> Result<Counters> {
 	let tag = hex32(hash);
 	let counter = i64::from(read.counter);
 	let previous = last_counter(state, &tag, item, epoch).await?;
@@ -249,7 +244,7 @@ pub(super) async fn last_counter(
 	tag: &str,
 	item: (u32, u32),
 	epoch: u32,
-) -> Result<i64, ApiError> {
+) -> Result<i64> {
 	// A tag bound by another gateway of the consortium is first seen here: start its record.
 	sqlx::query(
 		"INSERT INTO tags (tag_hash, kind, collection, item, key_epoch, issued_by, issued_ms, \
@@ -262,13 +257,11 @@ pub(super) async fn last_counter(
 	.bind(i64::from(epoch))
 	.bind(now_ms())
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
-	sqlx::query_scalar("SELECT last_counter FROM tags WHERE tag_hash = $1")
+	.await?;
+	Ok(sqlx::query_scalar("SELECT last_counter FROM tags WHERE tag_hash = $1")
 		.bind(tag.to_string())
 		.fetch_one(&state.db)
-		.await
-		.map_err(ApiError::internal)
+		.await?)
 }
 
 /// Accepts `counter` for `tag` if it is above every counter accepted before, in one atomic
@@ -278,14 +271,13 @@ pub(super) async fn accept_counter(
 	state: &AppState,
 	tag: &str,
 	counter: i64,
-) -> Result<Result<(), i64>, ApiError> {
+) -> Result<Result<(), i64>> {
 	let accepted =
 		sqlx::query("UPDATE tags SET last_counter = $1 WHERE tag_hash = $2 AND last_counter < $1")
 			.bind(counter)
 			.bind(tag.to_string())
 			.execute(&state.db)
-			.await
-			.map_err(ApiError::internal)?
+			.await?
 			.rows_affected()
 			== 1;
 	if accepted {
@@ -294,8 +286,7 @@ pub(super) async fn accept_counter(
 	let last = sqlx::query_scalar("SELECT last_counter FROM tags WHERE tag_hash = $1")
 		.bind(tag.to_string())
 		.fetch_one(&state.db)
-		.await
-		.map_err(ApiError::internal)?;
+		.await?;
 	Ok(Err(last))
 }
 
@@ -305,7 +296,7 @@ pub async fn judge_code(
 	ledger: &Ledger,
 	path: &str,
 	query: &str,
-) -> Result<Verdict, ApiError> {
+) -> Result<Verdict> {
 	let scanned = qr::parse(path, query)
 		.map_err(|error| ApiError::bad_request("bad_code", error.to_string()))?;
 	let mut findings = Vec::new();
@@ -353,7 +344,7 @@ async fn record(
 	item: Option<(u32, u32)>,
 	counters: Option<Counters>,
 	tamper: Option<String>,
-) -> Result<Verdict, ApiError> {
+) -> Result<Verdict> {
 	let verdict = if findings.iter().any(Finding::rejects) {
 		"rejected"
 	} else if findings.is_empty() {
@@ -374,9 +365,8 @@ async fn record(
 		block: (ledger.number, ledger.hash.clone()),
 		at_ms: now_ms(),
 	}
-	.sign(&state.tags.signing)
-	.map_err(ApiError::internal)?;
-	let receipt_id = hex::encode(&keys::random32().map_err(ApiError::internal)?[..16]);
+	.sign(&state.tags.signing)?;
+	let receipt_id = hex::encode(&keys::random32()?[..16]);
 	sqlx::query(
 		"INSERT INTO tag_reads (id, tag_hash, counter, verdict, receipt, at_ms) \
 		 VALUES ($1, $2, $3, $4, $5, $6)",
@@ -385,11 +375,10 @@ async fn record(
 	.bind(tag.clone())
 	.bind(counters.as_ref().map(|c| i64::from(c.read)))
 	.bind(verdict)
-	.bind(serde_json::to_string(&receipt).map_err(ApiError::internal)?)
+	.bind(serde_json::to_string(&receipt)?)
 	.bind(receipt.receipt.at_ms)
 	.execute(&state.db)
-	.await
-	.map_err(ApiError::internal)?;
+	.await?;
 	Ok(Verdict {
 		verdict,
 		kind,
