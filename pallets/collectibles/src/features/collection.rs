@@ -41,7 +41,7 @@ impl<T: Config> Pallet<T> {
 			kind,
 			max_supply,
 			royalty,
-			policy: policy.clone(),
+			policy,
 			min_holder_kyc,
 			metadata: metadata.clone(),
 		});

@@ -52,7 +52,7 @@ impl<T: Config> Pallet<T> {
 			content_hash,
 			metadata: metadata.clone(),
 			kind,
-			licence: licence.clone(),
+			licence,
 			holders: holders.clone(),
 			parents: parents.clone(),
 		});

@@ -29,7 +29,7 @@ fn register_work_works() {
 				content_hash: content(1),
 				metadata: record.metadata.clone(),
 				kind: record.kind,
-				licence: record.licence.clone(),
+				licence: record.licence,
 				holders: record.holders.clone(),
 				parents: record.parents.clone(),
 			})
