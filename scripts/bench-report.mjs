@@ -124,7 +124,7 @@ function weights(dir, docPath, steps, repeat, profile, pallets) {
 	console.log(table);
 }
 
-// The chain load generator's figures (client/benches/chain_load.rs, YINJI_BENCH_OUT), one
+// The chain load generator's figures (client/benches/chain_load/, YINJI_BENCH_OUT), one
 // column per run (the network under load differs).
 function chain(docPath, jsons) {
 	const runs = jsons.map((json) => JSON.parse(readFileSync(json, 'utf8')));

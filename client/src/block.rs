@@ -1,10 +1,11 @@
 //! A finalized block with its events, and a view of the chain's state at one block.
 
-use crate::{error::rpc_error, Error};
+use crate::{error::rpc_error, runtime::Event, Error};
 use subxt::{
 	client::{ClientAtBlock, OnlineClientAtBlockImpl},
-	dynamic::{self, Value},
+	dynamic::Value,
 	events::Phase,
+	storage::{Address, PrefixOf},
 	utils::H256,
 	SubstrateConfig,
 };
@@ -22,6 +23,8 @@ pub struct ChainEvent {
 	pub name: String,
 	/// Its fields, by name.
 	pub fields: Value,
+	/// The event, typed.
+	pub event: Event,
 }
 
 /// A block with the events of the pallets asked for.
@@ -77,15 +80,63 @@ impl BlockView {
 		self.hash
 	}
 
-	/// Reads `pallet.entry(keys)`; `None` when the entry has no value.
-	pub async fn storage(
+	/// Reads the entry at a generated storage `address` (`runtime::yinji::storage()...`) under
+	/// `keys`, decoded into its type; `None` when the entry has no value.
+	pub async fn fetch<A: Address>(
 		&self,
-		pallet: &str,
-		entry: &str,
-		keys: Vec<Value>,
-	) -> Result<Option<Value>, Error> {
-		self.refused(pallet, entry)?;
-		self.read(pallet, entry, keys).await
+		address: A,
+		keys: A::KeyParts,
+	) -> Result<Option<A::Value>, Error> {
+		self.refused(address.pallet_name(), address.entry_name())?;
+		self.typed(address, keys).await
+	}
+
+	/// [`BlockView::fetch`] without the test client's refusal: for the block's own facts.
+	async fn typed<A: Address>(
+		&self,
+		address: A,
+		keys: A::KeyParts,
+	) -> Result<Option<A::Value>, Error> {
+		let what =
+			format!("{}.{} at block {}", address.pallet_name(), address.entry_name(), self.number);
+		let Some(value) =
+			self.at.storage().try_fetch(&address, keys).await.map_err(|e| rpc_error(&what, e))?
+		else {
+			return Ok(None);
+		};
+		value.decode_as().map(Some).map_err(|e| Error::Decode { what, reason: e.to_string() })
+	}
+
+	/// Every entry of the map at a generated storage `address`, as its keys and value.
+	pub async fn fetch_all<A: Address>(
+		&self,
+		address: A,
+	) -> Result<Vec<(A::KeyParts, A::Value)>, Error>
+	where
+		(): PrefixOf<A::KeyParts>,
+	{
+		let what =
+			format!("{}.{} at block {}", address.pallet_name(), address.entry_name(), self.number);
+		self.refused(address.pallet_name(), address.entry_name())?;
+		let decode =
+			|e: &dyn std::fmt::Display| Error::Decode { what: what.clone(), reason: e.to_string() };
+		let mut stream =
+			self.at.storage().iter(&address, ()).await.map_err(|e| rpc_error(&what, e))?;
+		let mut entries = Vec::new();
+		while let Some(next) = stream.next().await {
+			let next = next.map_err(|e| rpc_error(&what, e))?;
+			let keys = next.key().and_then(|key| key.decode()).map_err(|e| decode(&e))?;
+			let value = next.value().decode_as().map_err(|e| decode(&e))?;
+			entries.push((keys, value));
+		}
+		Ok(entries)
+	}
+
+	/// `call`'s name by this block's metadata, `Pallet.call`: for showing a call (a council
+	/// motion's proposal) to a person.
+	pub fn call_name(&self, call: &crate::Call) -> Result<String, Error> {
+		let metadata = self.at.metadata_ref();
+		Ok(crate::submit::call_name(metadata, &crate::submit::encode(metadata, call)?))
 	}
 
 	/// A test client refuses every storage read but the block's own facts (its events and
@@ -102,51 +153,9 @@ impl BlockView {
 		Ok(())
 	}
 
-	async fn read(
-		&self,
-		pallet: &str,
-		entry: &str,
-		keys: Vec<Value>,
-	) -> Result<Option<Value>, Error> {
-		let what = format!("{pallet}.{entry} at block {}", self.number);
-		let address = dynamic::storage::<Vec<Value>, Value>(pallet, entry);
-		let Some(value) =
-			self.at.storage().try_fetch(address, keys).await.map_err(|e| rpc_error(&what, e))?
-		else {
-			return Ok(None);
-		};
-		value.decode().map(Some).map_err(|e| Error::Decode { what, reason: e.to_string() })
-	}
-
-	/// Every entry of the map `pallet.entry`, as its decoded keys and value.
-	pub async fn entries(
-		&self,
-		pallet: &str,
-		entry: &str,
-	) -> Result<Vec<(Vec<Value>, Value)>, Error> {
-		self.refused(pallet, entry)?;
-		let what = format!("{pallet}.{entry} at block {}", self.number);
-		let decode =
-			|e: &dyn std::fmt::Display| Error::Decode { what: what.clone(), reason: e.to_string() };
-		let address = dynamic::storage::<Vec<Value>, Value>(pallet, entry);
-		let mut stream = self
-			.at
-			.storage()
-			.iter(address, Vec::<Value>::new())
-			.await
-			.map_err(|e| rpc_error(&what, e))?;
-		let mut entries = Vec::new();
-		while let Some(next) = stream.next().await {
-			let next = next.map_err(|e| rpc_error(&what, e))?;
-			let keys = next.key().and_then(|key| key.decode()).map_err(|e| decode(&e))?;
-			let value = next.value().decode().map_err(|e| decode(&e))?;
-			entries.push((keys, value));
-		}
-		Ok(entries)
-	}
-
-	/// The block with its events from `pallets` (every pallet when empty).
-	pub async fn block(&self, pallets: &[&str]) -> Result<Block, Error> {
+	/// The block with the events `keep` keeps (`|_| true` for all of them), each decoded both
+	/// typed and by name, by the metadata of the runtime that emitted it.
+	pub async fn block(&self, keep: impl Fn(&Event) -> bool) -> Result<Block, Error> {
 		let what = format!("block {}", self.number);
 		let header = self.at.block_header().await.map_err(|e| rpc_error(&what, e))?;
 		let events = self.at.events().fetch().await.map_err(|e| rpc_error(&what, e))?;
@@ -156,19 +165,20 @@ impl BlockView {
 				what: format!("an event of {what}"),
 				reason: e.to_string(),
 			})?;
-			if !pallets.is_empty() && !pallets.contains(&event.pallet_name()) {
+			let decode = |e: &dyn std::fmt::Display| Error::Decode {
+				what: format!(
+					"{}.{} #{} in {what}",
+					event.pallet_name(),
+					event.event_name(),
+					event.index()
+				),
+				reason: e.to_string(),
+			};
+			let typed = event.decode_as::<Event>().map_err(|e| decode(&e))?;
+			if !keep(&typed) {
 				continue;
 			}
-			let fields =
-				event.decode_fields_unchecked_as::<Value>().map_err(|e| Error::Decode {
-					what: format!(
-						"{}.{} #{} in {what}",
-						event.pallet_name(),
-						event.event_name(),
-						event.index()
-					),
-					reason: e.to_string(),
-				})?;
+			let fields = event.decode_fields_unchecked_as::<Value>().map_err(|e| decode(&e))?;
 			wanted.push(ChainEvent {
 				index: event.index(),
 				extrinsic: match event.phase() {
@@ -178,14 +188,11 @@ impl BlockView {
 				pallet: event.pallet_name().to_string(),
 				name: event.event_name().to_string(),
 				fields,
+				event: typed,
 			});
 		}
-		let now = self.read("Timestamp", "Now", vec![]).await?;
-		let timestamp_ms = now
-			.as_ref()
-			.and_then(|value| value.as_u128())
-			.and_then(|ms| u64::try_from(ms).ok())
-			.unwrap_or_default();
+		let now = crate::runtime::yinji::storage().timestamp().now();
+		let timestamp_ms = self.typed(now, ()).await?.unwrap_or_default();
 		Ok(Block {
 			number: self.number,
 			hash: self.hash,

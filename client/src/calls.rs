@@ -10,8 +10,8 @@ use crate::runtime::{
 	runtime_types::{
 		frame_support::traits::tokens::fungible::union_of::NativeOrWithId, pallet_balances,
 		pallet_collectibles, pallet_collective, pallet_loyalty, pallet_marketplace,
-		pallet_membership, pallet_node_authorization, pallet_utility, pallet_validator_set,
-		pallet_works, sp_core::OpaquePeerId, sp_weights::weight_v2::Weight,
+		pallet_membership, pallet_node_authorization, pallet_session, pallet_utility,
+		pallet_validator_set, pallet_works, sp_core::OpaquePeerId, sp_weights::weight_v2::Weight,
 	},
 	Call,
 };
@@ -122,6 +122,12 @@ pub mod works {
 	/// `Works.rule_dispute` (a council motion).
 	pub fn rule_dispute(work: u64, ruling: Ruling) -> Call {
 		call(pallet_works::pallet::Call::rule_dispute { work, ruling })
+	}
+
+	/// `Works.propose_withdrawal` of `work` by one of its holders, whose approval counts at
+	/// once (so a sole holder's proposal withdraws the work).
+	pub fn propose_withdrawal(work: u64) -> Call {
+		call(pallet_works::pallet::Call::propose_withdrawal { work })
 	}
 }
 
@@ -364,6 +370,12 @@ pub mod loyalty {
 	pub fn set_rate(asset: Asset, rate: Option<PointsRate<u128>>) -> Call {
 		Call::Loyalty(pallet_loyalty::pallet::Call::set_rate { asset, rate })
 	}
+
+	/// `Loyalty.set_tier_thresholds` (governance): the lifetime points tiers 1, 2, … need,
+	/// strictly rising.
+	pub fn set_tier_thresholds(thresholds: Vec<u128>) -> Call {
+		Call::Loyalty(pallet_loyalty::pallet::Call::set_tier_thresholds { thresholds })
+	}
 }
 
 /// The consortium: council motions and what they decide.
@@ -444,5 +456,22 @@ pub mod consortium {
 		Call::NodeAuthorization(pallet_node_authorization::pallet::Call::remove_well_known_node {
 			node: OpaquePeerId(peer_id),
 		})
+	}
+}
+
+/// A validator's session keys (`pallet-session`).
+pub mod session {
+	use super::*;
+	use crate::runtime::runtime_types::{
+		sp_consensus_aura::sr25519::app_sr25519, sp_consensus_grandpa::app,
+		yinji_runtime::SessionKeys,
+	};
+
+	/// `Session.set_keys`: the caller's Aura (sr25519) and GRANDPA (ed25519) public keys from
+	/// the next session on, with the proof that the caller holds their private keys (what the
+	/// node's `author_rotateKeysWithOwner` returns with them).
+	pub fn set_keys(aura: [u8; 32], grandpa: [u8; 32], proof: Vec<u8>) -> Call {
+		let keys = SessionKeys { aura: app_sr25519::Public(aura), grandpa: app::Public(grandpa) };
+		Call::Session(pallet_session::pallet::Call::set_keys { keys, proof })
 	}
 }

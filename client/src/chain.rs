@@ -198,12 +198,8 @@ impl Chain {
 	/// members in `Council.Members` at the finalized head, rounded up (at least one).
 	pub async fn council_threshold(&self) -> Result<u32, Error> {
 		let view = self.at(self.finalized_number().await?).await?;
-		let members = view.storage("Council", "Members", vec![]).await?;
-		let count = match members.map(|members| members.value) {
-			Some(subxt::ext::scale_value::ValueDef::Composite(members)) => members.len(),
-			_ => 0,
-		};
-		let count = u32::try_from(count).unwrap_or(u32::MAX);
+		let members = view.fetch(crate::runtime::yinji::storage().council().members(), ()).await?;
+		let count = u32::try_from(members.map_or(0, |members| members.len())).unwrap_or(u32::MAX);
 		Ok(count.saturating_mul(2).div_ceil(3).max(1))
 	}
 }

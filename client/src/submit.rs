@@ -7,7 +7,10 @@
 use crate::{
 	error::rpc_error,
 	runtime::{
-		runtime_types::{pallet_collective, pallet_sudo, sp_runtime::DispatchError},
+		runtime_types::{
+			pallet_collectibles, pallet_collective, pallet_sudo, pallet_works,
+			sp_runtime::DispatchError,
+		},
 		Call, Event,
 	},
 	Chain, Error,
@@ -15,7 +18,7 @@ use crate::{
 use std::time::Duration;
 use subxt::{
 	client::OnlineClientAtBlockImpl,
-	dynamic::{self, Value},
+	dynamic::Value,
 	ext::{scale_encode::EncodeAsType, scale_value::Composite},
 	utils::H256,
 	SubstrateConfig,
@@ -36,14 +39,28 @@ pub struct Submitted {
 }
 
 impl Submitted {
-	/// The fields of its first `pallet.name` event.
-	pub fn event(&self, pallet: &str, name: &str) -> Option<&Value> {
-		self.events.iter().find(|(p, n, _)| p == pallet && n == name).map(|(_, _, fields)| fields)
-	}
-
 	/// The first of its events that `pick` picks, with what `pick` makes of it.
 	pub fn find<T>(&self, pick: impl FnMut(&Event) -> Option<T>) -> Option<T> {
 		self.decoded.iter().find_map(pick)
+	}
+
+	/// The work this extrinsic registered first (`Works.WorkRegistered`).
+	pub fn registered_work(&self) -> Option<u64> {
+		self.find(|event| match event {
+			Event::Works(pallet_works::pallet::Event::WorkRegistered { work, .. }) => Some(*work),
+			_ => None,
+		})
+	}
+
+	/// The collection this extrinsic created first (`Collectibles.CollectionCreated`).
+	pub fn created_collection(&self) -> Option<u32> {
+		self.find(|event| match event {
+			Event::Collectibles(pallet_collectibles::pallet::Event::CollectionCreated {
+				collection,
+				..
+			}) => Some(*collection),
+			_ => None,
+		})
 	}
 
 	/// The outcome of the council motion this extrinsic executed (a motion proposed with a
@@ -169,113 +186,10 @@ impl Chain {
 		self.submit_payload(&payload, signer, nonce).await
 	}
 
-	/// Signs `pallet.call(args)` with `signer`, submits it, waits until its block is finalized
-	/// and returns its events; a rejected or failed extrinsic is an [`Error::Extrinsic`].
-	pub async fn submit(
-		&self,
-		pallet: &str,
-		call: &str,
-		args: Vec<Value>,
-		signer: &Keypair,
-	) -> Result<Submitted, Error> {
-		self.submit_payload(&dynamic::tx(pallet, call, Composite::unnamed(args)), signer, None)
-			.await
-	}
-
-	/// [`Chain::submit`] with the transaction's `nonce` given, so that one account may have
-	/// several transactions in flight (the chain load benchmark does).
-	pub async fn submit_with_nonce(
-		&self,
-		pallet: &str,
-		call: &str,
-		args: Vec<Value>,
-		signer: &Keypair,
-		nonce: u64,
-	) -> Result<Submitted, Error> {
-		let payload = dynamic::tx(pallet, call, Composite::unnamed(args));
-		self.submit_payload(&payload, signer, Some(nonce)).await
-	}
-
 	/// The next nonce of `account` at the best block.
 	pub async fn nonce(&self, account: [u8; 32]) -> Result<u64, Error> {
 		let at = self.at_best().await.map_err(|e| rpc_error("account nonce", e))?;
 		at.tx().account_nonce(&account.into()).await.map_err(|e| rpc_error("account nonce", e))
-	}
-
-	/// Submits `pallet.call(args)` through `Sudo.sudo` (development chains only).
-	pub async fn sudo(
-		&self,
-		pallet: &str,
-		call: &str,
-		args: Vec<Value>,
-		signer: &Keypair,
-	) -> Result<Submitted, Error> {
-		let inner = dynamic::tx(pallet, call, Composite::unnamed(args)).into_value();
-		let submitted = self.submit("Sudo", "sudo", vec![inner], signer).await?;
-		let result = submitted.event("Sudo", "Sudid").map(|fields| format!("{fields:?}"));
-		match result {
-			Some(result) if result.contains("Ok") => Ok(submitted),
-			other => Err(Error::Extrinsic {
-				call: format!("sudo {pallet}.{call}"),
-				reason: other.unwrap_or_else(|| "no Sudid event".into()),
-			}),
-		}
-	}
-
-	/// `pallet.call(args)` as a value to nest in another call (a council motion's proposal), with
-	/// the length of its encoding (the motion's length bound).
-	pub async fn nested_call(
-		&self,
-		pallet: &str,
-		call: &str,
-		args: Vec<Value>,
-	) -> Result<(Value, u32), Error> {
-		let failed = |e: &dyn std::fmt::Display| Error::Extrinsic {
-			call: format!("{pallet}.{call}"),
-			reason: e.to_string(),
-		};
-		let payload = dynamic::tx(pallet, call, Composite::unnamed(args));
-		let at = self.at_best().await.map_err(|e| failed(&e))?;
-		let length = at.tx().call_data(&payload).map_err(|e| failed(&e))?.len();
-		let length = u32::try_from(length).map_err(|e| failed(&e))?;
-		Ok((payload.into_value(), length))
-	}
-
-	/// `calls` (each `(pallet, call, args)`) as the one argument of `Utility.batch_all`.
-	pub fn batch_argument<'a>(
-		calls: impl IntoIterator<Item = (&'a str, &'a str, Vec<Value>)>,
-	) -> Value {
-		Value::unnamed_composite(calls.into_iter().map(|(pallet, call, args)| {
-			dynamic::tx(pallet, call, Composite::unnamed(args)).into_value()
-		}))
-	}
-
-	/// Submits `calls` (each `(pallet, call, args)`) as one `Utility.batch_all`.
-	pub async fn batch(
-		&self,
-		calls: Vec<(&str, &str, Vec<Value>)>,
-		signer: &Keypair,
-	) -> Result<Submitted, Error> {
-		self.submit("Utility", "batch_all", vec![Self::batch_argument(calls)], signer).await
-	}
-
-	/// Prepares `pallet.call(args)` for `account` to sign elsewhere: its nonce and a mortality of
-	/// [`PREPARED_MORTALITY`] blocks from the best block are fixed now.
-	pub async fn prepare(
-		&self,
-		pallet: &str,
-		call: &str,
-		args: Vec<Value>,
-		account: [u8; 32],
-	) -> Result<Prepared, Error> {
-		let name = format!("{pallet}.{call}");
-		let payload = dynamic::tx(pallet, call, Composite::unnamed(args));
-		let at = self.at_best().await.map_err(|e| rpc_error("the best block", e))?;
-		let call_data = at
-			.tx()
-			.call_data(&payload)
-			.map_err(|e| Error::Extrinsic { call: name.clone(), reason: e.to_string() })?;
-		self.prepare_call_data(name, call_data, account).await
 	}
 
 	async fn prepare_call_data(
@@ -458,4 +372,30 @@ pub(crate) fn dispatch_error(metadata: &subxt::Metadata, error: &DispatchError) 
 		}
 	}
 	format!("{error:?}")
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::calls::{batch_all, consortium, works, Ruling};
+
+	/// The committed metadata the typed calls are generated from.
+	fn metadata() -> subxt::Metadata {
+		subxt::Metadata::decode_from(&include_bytes!("../metadata/yinji.scale")[..])
+			.expect("the committed metadata decodes")
+	}
+
+	fn name(call: &Call) -> String {
+		let metadata = metadata();
+		call_name(&metadata, &encode(&metadata, call).expect("the call encodes"))
+	}
+
+	#[test]
+	fn a_call_is_named_by_its_pallet_and_call_in_the_metadata() {
+		let call = consortium::add_validator([7u8; 32].into());
+		assert_eq!(name(&call), "ValidatorSet.add_validator");
+		assert_eq!(name(&works::rule_dispute(1, Ruling::Revoke)), "Works.rule_dispute");
+		assert_eq!(name(&batch_all(vec![call])), "Utility.batch_all");
+		assert_eq!(call_name(&metadata(), &[250, 250]), "an unknown call");
+	}
 }

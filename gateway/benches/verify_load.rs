@@ -17,9 +17,15 @@ mod wrk;
 use std::{fmt::Write, time::Duration};
 use wrk::{report, wrk};
 use yinji_client::{
+	calls::{
+		batch_all,
+		collectibles::{self, NewCollection},
+		works::{self, Registration},
+		CollectionKind, TagKind, TransferPolicy, WorkKind,
+	},
 	subxt_signer::sr25519::dev,
 	testing::{ok, wait_finalized, DevNode},
-	Value,
+	AccountId32, Call,
 };
 use yinji_gateway::{app, AppState};
 use yinji_tags::{personalize::tag_hash, tap};
@@ -38,50 +44,31 @@ async fn main() {
 	// Alice, a member institution on the dev chain, is the issuer: a work, a physical-twin
 	// collection of 16 items, and an NFC tag bound to each.
 	let alice = dev::alice();
-	let me = Value::from_bytes(alice.public_key().0);
-	let submit = |pallet: &'static str, call: &'static str, args: Vec<Value>| {
+	let me = AccountId32(alice.public_key().0);
+	let submit = |call: Call, what: &'static str| {
 		let chain = chain.clone();
 		let alice = dev::alice();
-		async move { ok(chain.submit(pallet, call, args, &alice).await, call) }
+		async move { ok(chain.submit_call(&call, &alice).await, what) }
 	};
-	submit("Works", "attest_creator", vec![me.clone(), Value::u128(2), Value::u128(1_000_000)])
-		.await;
-	let register = vec![
-		Value::from_bytes([5u8; 32]),
-		Value::unnamed_variant("None", []),
-		Value::from_bytes(b"bafkreibench"),
-		Value::unnamed_variant("Craft", []),
-		Value::unnamed_variant("AllRightsReserved", []),
-		Value::unnamed_composite([Value::unnamed_composite([me.clone(), Value::u128(10_000)])]),
-		Value::unnamed_composite([]),
-	];
-	submit("Works", "register_work", register).await;
-	let collection = vec![
-		Value::u128(0),
-		Value::unnamed_variant("PhysicalTwin", []),
-		Value::u128(TAGS.into()),
-		Value::from_bytes(b"bafkreibench"),
-		Value::u128(0),
-		Value::unnamed_variant("SettlementOnly", []),
-		Value::u128(0),
-	];
-	submit("Collectibles", "create_collection", collection).await;
-	submit("Collectibles", "mint", vec![Value::u128(0), me.clone(), Value::u128(TAGS.into())])
-		.await;
+	submit(works::attest_creator(me, 2, 1_000_000), "attest_creator").await;
+	let work = Registration::original([5u8; 32], b"bafkreibench".to_vec(), WorkKind::Craft, me);
+	submit(works::register(work), "register_work").await;
+	let collection = NewCollection {
+		work: 0,
+		kind: CollectionKind::PhysicalTwin,
+		max_supply: TAGS,
+		metadata: b"bafkreibench".to_vec(),
+		royalty: 0,
+		policy: TransferPolicy::SettlementOnly,
+		min_holder_kyc: 0,
+	};
+	submit(collectibles::create_collection(collection), "create_collection").await;
+	submit(collectibles::mint(0, me, TAGS), "mint").await;
 	let uid = |i: u32| [0x04, 0xBE, 0x4C, 0, 0, 0, i as u8];
 	let binds = (1..=TAGS)
-		.map(|item| {
-			let args = vec![
-				Value::u128(0),
-				Value::u128(item.into()),
-				Value::from_bytes(tag_hash(&uid(item))),
-				Value::unnamed_variant("Ntag424", []),
-				Value::u128(1),
-			];
-			("Collectibles", "bind_tag", args)
-		})
+		.map(|item| collectibles::bind_tag(0, item, tag_hash(&uid(item)), TagKind::Ntag424, 1))
 		.collect();
-	ok(chain.batch(binds, &alice).await, "bind the tags");
+	ok(chain.submit_call(&batch_all(binds), &alice).await, "bind the tags");
 
 	// The gateway, served on a loopback port.
 	let mut config = common::config(dir.path(), 1 << 20, 1 << 30);

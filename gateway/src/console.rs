@@ -11,14 +11,11 @@ use crate::{
 	flows::attestation,
 	pages::{chain_form, layout, needs_login, not_for_role},
 	tags::ledger::{accounts, Ledger},
-	ApiError, AppState, Result,
+	AppState, Result,
 };
 use axum::{extract::State, routing::get, Router};
 use maud::{html, Markup};
-use yinji_client::{
-	fields::{self, Fields},
-	Value,
-};
+use yinji_client::{fields::to_hex, runtime::yinji::storage};
 
 /// The console's route.
 pub fn router() -> Router<AppState> {
@@ -44,38 +41,25 @@ pub struct Motion {
 	pub end: u64,
 }
 
-/// `Pallet.call` of a decoded runtime call.
-fn call_name(call: &Value) -> String {
-	match fields::variant(call) {
-		Some((pallet, inner)) => {
-			let name = inner.values().next().and_then(fields::variant).map(|(name, _)| name);
-			format!("{pallet}.{}", name.unwrap_or("?"))
-		}
-		None => "?".into(),
-	}
-}
-
 /// The council's open motions at the ledger's block.
 pub async fn motions(ledger: &Ledger) -> Result<Vec<Motion>> {
-	let proposals = ledger.read("Council", "Proposals", vec![]).await?;
-	// Hashes decode like accounts: a newtype around 32 bytes.
-	let hashes = proposals.as_ref().map(accounts).unwrap_or_default();
+	let council = || storage().council();
+	let hashes = ledger.fetch(council().proposals(), ()).await?.unwrap_or_default();
 	let mut motions = Vec::with_capacity(hashes.len());
 	for hash in hashes {
-		let bytes = crate::bytes::vec_from_hex(&hash)
-			.ok_or_else(|| ApiError::internal(format!("a motion hash {hash:?} is not hex")))?;
-		let key = || vec![Value::from_bytes(&bytes)];
-		let Some(votes) = ledger.read("Council", "Voting", key()).await? else { continue };
-		let call = ledger.read("Council", "ProposalOf", key()).await?;
-		let f = Fields::new(&votes, "Voting");
+		let Some(votes) = ledger.fetch(council().voting(), (hash,)).await? else { continue };
+		let call = ledger.fetch(council().proposal_of(), (hash,)).await?;
 		motions.push(Motion {
-			index: f.u64("index")?,
-			call: call.as_ref().map(call_name).unwrap_or_else(|| "?".into()),
-			threshold: f.u64("threshold")?,
-			ayes: accounts(f.get("ayes")?),
-			nays: accounts(f.get("nays")?),
-			end: f.u64("end")?,
-			hash,
+			hash: to_hex(hash.as_bytes()),
+			index: votes.index.into(),
+			call: match &call {
+				Some(call) => ledger.call_name(call)?,
+				None => "?".into(),
+			},
+			threshold: votes.threshold.into(),
+			ayes: accounts(&votes.ayes),
+			nays: accounts(&votes.nays),
+			end: votes.end.into(),
 		});
 	}
 	Ok(motions)
@@ -108,25 +92,20 @@ async fn console(State(state): State<AppState>, session: Option<Session>) -> Res
 	}
 	let requests = attestation::pending(&state).await?;
 	let disputes = match &state.index {
-		Some(index) => yinji_indexer::queries::open_disputes(index).await?,
+		Some(index) => yinji_index_query::open_disputes(index).await?,
 		None => Vec::new(),
 	};
 	let ledger = Ledger::if_connected(&state).await?;
 	let (motions, validators, council) = match &ledger {
 		Some(ledger) => (
 			motions(ledger).await?,
-			ledger
-				.read("ValidatorSet", "Validators", vec![])
-				.await?
-				.as_ref()
-				.map(accounts)
-				.unwrap_or_default(),
-			ledger
-				.read("Council", "Members", vec![])
-				.await?
-				.as_ref()
-				.map(accounts)
-				.unwrap_or_default(),
+			accounts(
+				&ledger
+					.fetch(storage().validator_set().validators(), ())
+					.await?
+					.unwrap_or_default(),
+			),
+			accounts(&ledger.fetch(storage().council().members(), ()).await?.unwrap_or_default()),
 		),
 		None => Default::default(),
 	};
@@ -220,19 +199,4 @@ async fn console(State(state): State<AppState>, session: Option<Session>) -> Res
 			}
 		},
 	))
-}
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-
-	#[test]
-	fn a_proposed_call_is_named_by_pallet_and_call() {
-		let call = Value::unnamed_variant(
-			"ValidatorSet",
-			[Value::named_variant("add_validator", [("who", Value::from_bytes([7u8; 32]))])],
-		);
-		assert_eq!(call_name(&call), "ValidatorSet.add_validator");
-		assert_eq!(call_name(&Value::u128(1)), "?");
-	}
 }

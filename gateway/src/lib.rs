@@ -98,7 +98,7 @@ pub struct AppState {
 	/// The gateway's database.
 	pub db: sqlx::AnyPool,
 	/// Its engine (the shop's search speaks each one's full-text dialect).
-	pub engine: yinji_indexer::db::Engine,
+	pub engine: yinji_index_query::Engine,
 	/// The key that seals custodial keys.
 	pub master: keys::MasterKey,
 	/// A password hash verified when a log-in names no account (equal cost).
@@ -106,7 +106,7 @@ pub struct AppState {
 	/// The node, when configured.
 	pub chain: Option<yinji_client::Chain>,
 	/// The indexer's database, when configured.
-	pub index: Option<yinji_indexer::Db>,
+	pub index: Option<yinji_index_query::Db>,
 	/// The tag secrets, derived from the master key.
 	pub tags: tags::TagKeys,
 	/// One lock per custodial signer: a user's extrinsics are signed and submitted one after
@@ -128,12 +128,12 @@ impl AppState {
 		let url = config.database_url.clone().unwrap_or_else(|| {
 			format!("sqlite://{}", config.data_dir.join("gateway.db").display())
 		});
-		let (db, engine) = yinji_indexer::db::connect(&url).await?;
+		let (db, engine) = yinji_index_query::connect(&url).await?;
 		match engine {
-			yinji_indexer::db::Engine::Sqlite => {
+			yinji_index_query::Engine::Sqlite => {
 				sqlx::migrate!("./migrations/sqlite").run(&db).await?
 			}
-			yinji_indexer::db::Engine::Postgres => {
+			yinji_index_query::Engine::Postgres => {
 				sqlx::migrate!("./migrations/postgres").run(&db).await?
 			}
 		}
@@ -153,7 +153,7 @@ impl AppState {
 			None => None,
 		};
 		let index = match &config.index_database_url {
-			Some(url) => Some(yinji_indexer::Db::connect_reader(url).await?),
+			Some(url) => Some(yinji_index_query::Db::connect_reader(url).await?),
 			None => None,
 		};
 		if config.tag_epoch == 0 {
@@ -194,7 +194,7 @@ impl AppState {
 	}
 
 	/// The index the gateway reads, or 503 `no_index`.
-	pub fn index(&self) -> Result<&yinji_indexer::Db> {
+	pub fn index(&self) -> Result<&yinji_index_query::Db> {
 		self.index.as_ref().ok_or_else(|| {
 			ApiError::new(
 				axum::http::StatusCode::SERVICE_UNAVAILABLE,

@@ -15,11 +15,7 @@ use crate::{
 };
 use axum::{extract::State, routing::get, Router};
 use maud::{html, Markup};
-use yinji_client::{
-	fields::{self, Fields},
-	subxt::ext::scale_value::ValueDef,
-	Value,
-};
+use yinji_client::runtime::yinji::storage;
 
 /// The member page's route.
 pub fn router() -> Router<AppState> {
@@ -49,61 +45,31 @@ impl Points {
 	}
 }
 
-/// The points buckets in a decoded `Buckets` entry: (expires_at, points).
-fn buckets(value: &Value) -> Vec<(u64, u128)> {
-	if let (Some(expires), Some(points)) =
-		(fields::field(value, "expires_at"), fields::field(value, "points"))
-	{
-		let expires = fields::number(expires).and_then(|n| u64::try_from(n).ok());
-		return expires.zip(fields::number(points)).into_iter().collect();
-	}
-	match &value.value {
-		ValueDef::Composite(items) => items.values().flat_map(buckets).collect(),
-		_ => Vec::new(),
-	}
-}
-
-/// The numbers in a decoded list of numbers.
-fn numbers(value: &Value) -> Vec<u128> {
-	if let Some(number) = fields::number(value) {
-		return vec![number];
-	}
-	match &value.value {
-		ValueDef::Composite(items) => items.values().flat_map(numbers).collect(),
-		_ => Vec::new(),
-	}
-}
-
 /// `address`'s points at the ledger's block.
 pub async fn points(ledger: &Ledger, address: &str) -> Result<Points> {
-	let member =
-		ledger.read("Loyalty", "Members", vec![Value::from_bytes(account(address)?)]).await?;
+	let loyalty = || storage().loyalty();
+	let member = ledger.fetch(loyalty().members(), (account(address)?,)).await?;
 	let (balance_record, lifetime, tier) = match &member {
-		Some(member) => {
-			let f = Fields::new(member, "Members");
-			(f.u128("balance")?, f.u128("lifetime")?, f.u64("tier")?)
-		}
+		Some(member) => (member.balance, member.lifetime, member.tier),
 		None => (0, 0, 0),
 	};
-	let stored =
-		ledger.read("Loyalty", "Buckets", vec![Value::from_bytes(account(address)?)]).await?;
+	let stored = ledger.fetch(loyalty().buckets(), (account(address)?,)).await?;
 	let mut expiring: Vec<_> = stored
-		.as_ref()
-		.map(buckets)
 		.unwrap_or_default()
 		.into_iter()
+		.map(|bucket| (u64::from(bucket.expires_at), bucket.points))
 		.filter(|(expires_at, points)| *expires_at > ledger.number && *points > 0)
 		.collect();
 	expiring.sort_unstable();
 	let spendable = expiring.iter().fold(0u128, |sum, (_, points)| sum.saturating_add(*points));
-	let thresholds = ledger.read("Loyalty", "TierThresholds", vec![]).await?;
+	let thresholds = ledger.fetch(loyalty().tier_thresholds(), ()).await?;
 	Ok(Points {
 		// The record counts expired points not yet swept; the buckets say what is spendable.
 		spendable: spendable.min(balance_record),
 		lifetime,
-		tier: u8::try_from(tier).unwrap_or(u8::MAX),
+		tier,
 		expiring,
-		thresholds: thresholds.as_ref().map(numbers).unwrap_or_default(),
+		thresholds: thresholds.unwrap_or_default(),
 	})
 }
 
@@ -145,8 +111,8 @@ async fn member(State(state): State<AppState>, session: Option<Session>) -> Resu
 	};
 	let (history, items) = match &state.index {
 		Some(index) => (
-			yinji_indexer::queries::loyalty_history(index, &me).await?.0,
-			yinji_indexer::queries::items_of(index, &me).await?,
+			yinji_index_query::loyalty_history(index, &me).await?.0,
+			yinji_index_query::items_of(index, &me).await?,
 		),
 		None => (Vec::new(), Vec::new()),
 	};
@@ -229,21 +195,6 @@ async fn member(State(state): State<AppState>, session: Option<Session>) -> Resu
 #[cfg(test)]
 mod tests {
 	use super::*;
-
-	#[test]
-	fn buckets_and_thresholds_decode_from_their_values() {
-		let bucket = |expires: u128, points: u128| {
-			Value::named_composite([
-				("expires_at", Value::u128(expires)),
-				("points", Value::u128(points)),
-			])
-		};
-		let stored =
-			Value::unnamed_composite([Value::unnamed_composite([bucket(10, 5), bucket(20, 7)])]);
-		assert_eq!(buckets(&stored), [(10, 5), (20, 7)]);
-		let thresholds = Value::unnamed_composite([Value::u128(100), Value::u128(1_000)]);
-		assert_eq!(numbers(&thresholds), [100, 1_000]);
-	}
 
 	#[test]
 	fn the_next_tier_says_how_far_it_is() {

@@ -18,7 +18,7 @@ pub async fn my_items(
 	State(state): State<AppState>,
 	session: Session,
 ) -> Result<Json<serde_json::Value>> {
-	let items = yinji_indexer::queries::items_of(state.index()?, &session.user.address).await?;
+	let items = yinji_index_query::items_of(state.index()?, &session.user.address).await?;
 	Ok(Json(serde_json::json!({ "items": items })))
 }
 
@@ -29,11 +29,11 @@ pub async fn my_sales(
 	State(state): State<AppState>,
 	session: Session,
 ) -> Result<Json<serde_json::Value>> {
-	let filter = yinji_indexer::queries::SaleFilter {
+	let filter = yinji_index_query::SaleFilter {
 		account: Some(session.user.address.clone()),
 		..Default::default()
 	};
-	let sales = yinji_indexer::queries::sales(state.index()?, &filter).await?;
+	let sales = yinji_index_query::sales(state.index()?, &filter).await?;
 	let sales: Vec<_> = sales
 		.iter()
 		.map(|s| {
@@ -51,8 +51,8 @@ pub async fn my_sales(
 	responses((status = 200, description = "Open listings, cheapest first"), (status = 503, description = "No index configured", body = crate::error::ErrorBody)))]
 /// `GET /api/listings`: open listings, cheapest first.
 pub async fn open_listings(State(state): State<AppState>) -> Result<Json<serde_json::Value>> {
-	let filter = yinji_indexer::queries::ListingFilter { open_only: true, ..Default::default() };
-	let listings = yinji_indexer::queries::listings(state.index()?, &filter).await?;
+	let filter = yinji_index_query::ListingFilter { open_only: true, ..Default::default() };
+	let listings = yinji_index_query::listings(state.index()?, &filter).await?;
 	let listings: Vec<_> = listings
 		.iter()
 		.map(|l| {

@@ -4,7 +4,7 @@
 //! Alice, the development chain's sudo and member institution, funds and attests the accounts;
 //! on any other chain the command refuses.
 
-use crate::{app, chain::call::Call, AppState};
+use crate::{app, AppState};
 use anyhow::{anyhow, bail, Context};
 use axum::{
 	body::Body,
@@ -14,7 +14,10 @@ use axum::{
 use http_body_util::BodyExt;
 use serde_json::{json, Value as Json};
 use tower::ServiceExt;
-use yinji_client::subxt_signer::sr25519::dev;
+use yinji_client::{
+	calls::{batch_all, transfer, works},
+	subxt_signer::sr25519::dev,
+};
 
 /// One unit of the native currency.
 const UNIT: u128 = 1_000_000_000_000;
@@ -217,19 +220,19 @@ pub async fn seed(state: AppState) -> anyhow::Result<Seeded> {
 	let buyer = api.sign_up(BUYER.0, BUYER.1, "buyer").await?;
 	// Alice funds everyone and attests the creators, in one batch.
 	let account = |login: &Login| {
-		crate::bytes::from_hex(&login.address)
+		crate::bytes::from_hex::<32>(&login.address)
+			.map(yinji_client::AccountId32)
 			.ok_or_else(|| anyhow!("{} is not an account", login.address))
 	};
 	let mut calls = Vec::new();
 	for login in logins.iter().chain([&buyer]) {
-		calls.push(Call::transfer(&account(login)?, 10_000 * UNIT));
+		calls.push(transfer(account(login)?, 10_000 * UNIT));
 	}
 	for login in &logins {
-		calls.push(Call::attest_creator(&account(login)?, 2, u32::MAX.into()));
+		calls.push(works::attest_creator(account(login)?, 2, u32::MAX));
 	}
-	let Call { pallet, call, args } = Call::batch_all(calls);
 	chain
-		.submit(pallet, call, args, &dev::alice())
+		.submit_call(&batch_all(calls), &dev::alice())
 		.await
 		.map_err(|e| anyhow!("fund and attest (is this a development chain?): {e}"))?;
 

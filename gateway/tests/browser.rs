@@ -23,9 +23,10 @@ use std::{
 	path::{Path, PathBuf},
 };
 use yinji_client::{
+	calls::{consortium, loyalty, native, PointsRate},
 	subxt_signer::sr25519::dev,
 	testing::{eventually, ok},
-	Value,
+	Call,
 };
 use yinji_gateway::accounts::Role;
 use yinji_tags::tap;
@@ -103,19 +104,14 @@ async fn a_buyer_shops_checks_out_and_claims_by_tap_in_chromium_on_a_phone_and_a
 		sign_up(&router, "desk@example.com", password, "buyer").await,
 	];
 	yinji_gateway::accounts::grant(&state, "ops@museum.example", Role::Institution).await.unwrap();
-	let sudo = |pallet: &'static str, call: &'static str, args: Vec<Value>| {
+	let sudo = |call: Call, what: &'static str| {
 		let chain = chain.clone();
-		async move { ok(chain.sudo(pallet, call, args, &dev::alice()).await, call) }
+		async move { ok(chain.sudo_call(call, &dev::alice()).await, what) }
 	};
-	sudo("Institutions", "add_member", vec![id_variant(&address(&museum))]).await;
-	let rate = Value::named_composite([
-		("price_per_point", Value::u128(UNIT)),
-		("point_value", Value::u128(UNIT / 100)),
-	]);
-	let native = Value::unnamed_variant("Native", []);
-	sudo("Loyalty", "set_rate", vec![native, Value::unnamed_variant("Some", [rate])]).await;
-	let tiers = Value::unnamed_composite([Value::u128(10), Value::u128(1_000)]);
-	sudo("Loyalty", "set_tier_thresholds", vec![tiers]).await;
+	sudo(consortium::add_institution(account_id(&address(&museum))), "add_member").await;
+	let rate = PointsRate { price_per_point: UNIT, point_value: UNIT / 100 };
+	sudo(loyalty::set_rate(native(), Some(rate)), "set_rate").await;
+	sudo(loyalty::set_tier_thresholds(vec![10, 1_000]), "set_tier_thresholds").await;
 	fund(&chain, &[address(&maker), address(&museum), address(&buyers[0]), address(&buyers[1])])
 		.await;
 
@@ -127,7 +123,7 @@ async fn a_buyer_shops_checks_out_and_claims_by_tap_in_chromium_on_a_phone_and_a
 	browse("verify", &base, "phone", &shots, maker_login, "").await;
 	browse("approve", &base, "desktop", &shots, ("ops@museum.example", password), "").await;
 	eventually("the maker attested", 2 * MINUTE, || async {
-		yinji_indexer::queries::attestation(&index, &address(&maker)).await.unwrap().map(|_| ())
+		yinji_index_query::attestation(&index, &address(&maker)).await.unwrap().map(|_| ())
 	})
 	.await;
 	let artwork = dir.path().join("kiln-print.png");
@@ -171,7 +167,7 @@ async fn a_buyer_shops_checks_out_and_claims_by_tap_in_chromium_on_a_phone_and_a
 	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
 	// The indexer has the work (the item page's badge and provenance come from it).
 	eventually("the work indexed", MINUTE, || async {
-		yinji_indexer::queries::work(&index, work).await.unwrap().map(|_| ())
+		yinji_index_query::work(&index, work).await.unwrap().map(|_| ())
 	})
 	.await;
 

@@ -13,6 +13,7 @@ use axum::{
 };
 use common::*;
 use yinji_client::{
+	calls::consortium,
 	subxt_signer::sr25519::{dev, Keypair},
 	testing::{eventually, ok, wait_finalized, DevNode},
 };
@@ -45,7 +46,7 @@ async fn a_creator_lists_and_a_buyer_buys_through_the_api() {
 	accounts::grant(&state, "ops@museum.example", accounts::Role::Institution).await.unwrap();
 	ok(
 		chain
-			.sudo("Institutions", "add_member", vec![id_variant(&address(&museum))], &dev::alice())
+			.sudo_call(consortium::add_institution(account_id(&address(&museum))), &dev::alice())
 			.await,
 		"the museum joins",
 	);

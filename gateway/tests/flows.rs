@@ -13,9 +13,10 @@ use axum::http::StatusCode;
 use common::*;
 use serde_json::json;
 use yinji_client::{
+	calls::consortium,
 	subxt_signer::sr25519::dev,
 	testing::{eventually, ok, wait_finalized},
-	Value,
+	H256,
 };
 use yinji_gateway::accounts;
 
@@ -38,7 +39,7 @@ async fn every_trading_and_governance_flow_reaches_the_chain() {
 	accounts::grant(&state, "ops@museum.example", accounts::Role::Institution).await.unwrap();
 	ok(
 		chain
-			.sudo("Institutions", "add_member", vec![id_variant(&address(&museum))], &dev::alice())
+			.sudo_call(consortium::add_institution(account_id(&address(&museum))), &dev::alice())
 			.await,
 		"the museum joins Alice in the consortium",
 	);
@@ -205,18 +206,9 @@ async fn every_trading_and_governance_flow_reaches_the_chain() {
 	);
 	let vote = json!({ "proposal": hash, "index": index, "approve": true });
 	run_flow(&router, &museum, "vote", vote).await;
-	let hash_bytes = Value::from_bytes(hex::decode(&hash[2..]).unwrap());
-	ok(
-		chain
-			.submit(
-				"Council",
-				"vote",
-				vec![hash_bytes, Value::u128(index.into()), Value::bool(true)],
-				&dev::alice(),
-			)
-			.await,
-		"Alice votes aye",
-	);
+	let hash_bytes = H256(hex::decode(&hash[2..]).unwrap().try_into().unwrap());
+	let aye = consortium::vote(hash_bytes, index.try_into().unwrap(), true);
+	ok(chain.submit_call(&aye, &dev::alice()).await, "Alice votes aye");
 	let close = json!({ "proposal": hash, "index": index });
 	let events = run_flow(&router, &museum, "close_motion", close).await;
 	assert_eq!(all(&events, "Council.Executed").len(), 1, "{events}");

@@ -18,7 +18,11 @@ use axum::{
 };
 use common::*;
 use serde_json::json;
-use yinji_client::{subxt_signer::sr25519::dev, testing::ok, Value};
+use yinji_client::{
+	calls::{batch_all, transfer, works},
+	subxt_signer::sr25519::dev,
+	testing::ok,
+};
 use yinji_tags::{keys::EpochKeys, receipt::SignedReceipt, tap};
 
 /// A public read of `path`, asking for JSON.
@@ -55,18 +59,10 @@ async fn taps_and_scans_are_judged_with_their_reasons_and_signed_receipts() {
 	let creator = sign_up(&router, "maker@example.com", "a maker passphrase", "creator").await;
 	let other = sign_up(&router, "other@example.com", "another passphrase", "creator").await;
 	let address = creator.user["address"].as_str().unwrap().to_string();
-	let fund = vec![(
-		"Balances",
-		"transfer_keep_alive",
-		vec![id_variant(&address), Value::u128(1_000 * UNIT)],
-	)];
-	ok(chain.batch(fund, &dev::alice()).await, "fund the creator");
-	let attest = vec![
-		Value::from_bytes(hex::decode(&address[2..]).unwrap()),
-		Value::u128(2),
-		Value::u128(1_000_000),
-	];
-	ok(chain.submit("Works", "attest_creator", attest, &dev::alice()).await, "attest");
+	let fund = batch_all(vec![transfer(account_id(&address), 1_000 * UNIT)]);
+	ok(chain.submit_call(&fund, &dev::alice()).await, "fund the creator");
+	let attest = works::attest_creator(account_id(&address), 2, 1_000_000);
+	ok(chain.submit_call(&attest, &dev::alice()).await, "attest");
 
 	// A tea set: a work, a physical-twin collection, three items.
 	let work = register_png(&router, &creator, "bafkreiteaset", "Craft").await;

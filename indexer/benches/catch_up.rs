@@ -14,10 +14,9 @@ mod common;
 use futures::{StreamExt, TryStreamExt};
 use std::time::{Duration, Instant};
 use yinji_client::{
-	fields::Fields,
-	subxt::dynamic,
+	runtime::yinji,
 	testing::{wait_finalized, DevNode},
-	Chain, Value,
+	Chain,
 };
 use yinji_indexer::{ingest, sync, Db, Options};
 
@@ -92,17 +91,9 @@ async fn main() {
 /// The share of the normal dispatch class's ref_time limit that block `number` used.
 async fn block_fill(chain: &Chain, number: u64) -> f64 {
 	let view = chain.at(number).await.unwrap();
-	let used = view.storage("System", "BlockWeight", vec![]).await.unwrap().unwrap();
-	let used =
-		Fields::new(&used, "BlockWeight").nested("normal").unwrap().u128("ref_time").unwrap();
+	let used = view.fetch(yinji::storage().system().block_weight(), ()).await.unwrap().unwrap();
 	let at = chain.api().at_current_block().await.unwrap();
-	let limits: Value =
-		at.constants().entry(dynamic::constant::<Value>("System", "BlockWeights")).unwrap();
-	let normal =
-		Fields::new(&limits, "BlockWeights").nested("per_class").unwrap().nested("normal").unwrap();
-	let max_total = normal.get("max_total").unwrap();
-	let (_, limit) = yinji_client::fields::variant(max_total).expect("max_total is an Option");
-	let limit = limit.values().next().expect("the normal class has a limit");
-	let limit = Fields::new(limit, "max_total").u128("ref_time").unwrap();
-	used as f64 / limit as f64
+	let limits = at.constants().entry(yinji::constants().system().block_weights()).unwrap();
+	let limit = limits.per_class.normal.max_total.expect("the normal class has a limit");
+	used.normal.ref_time as f64 / limit.ref_time as f64
 }

@@ -1,26 +1,27 @@
-//! The database: SQLite (a file, the default) or Postgres (by URL), one schema, embedded
-//! migrations per dialect.
+//! The index database as the indexer writes it: the readers' handle
+//! ([`yinji_index_query::Db`]) with the schema brought up to date by embedded migrations per
+//! dialect, the cursor, and table digests.
 
 use sha2::{Digest, Sha256};
-use sqlx::{
-	any::{AnyPoolOptions, AnyRow},
-	AnyPool, AssertSqlSafe, Executor, Row,
-};
+use sqlx::{any::AnyRow, AssertSqlSafe, Row};
+use std::ops::Deref;
 
-/// The SQL engine behind a [`Db`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Engine {
-	/// A SQLite file.
-	Sqlite,
-	/// A Postgres server.
-	Postgres,
-}
+pub use yinji_index_query::{amount, connect, int, parse_amount, Engine};
 
-/// A connection pool to the index database.
+/// A connection pool to the index database the indexer writes: the readers' handle, on a schema
+/// the indexer has migrated. It dereferences to [`yinji_index_query::Db`], so every query of
+/// [`crate::queries`] reads through it as is.
 #[derive(Clone)]
 pub struct Db {
-	pool: AnyPool,
-	engine: Engine,
+	reader: yinji_index_query::Db,
+}
+
+impl Deref for Db {
+	type Target = yinji_index_query::Db;
+
+	fn deref(&self) -> &yinji_index_query::Db {
+		&self.reader
+	}
 }
 
 /// Every table of the index with the columns that identify a row, for [`Db::digest`].
@@ -63,35 +64,18 @@ impl Db {
 	/// Opens (creating it if needed) the database at `url` — `sqlite://PATH` or
 	/// `postgres://…` — and brings its schema up to date.
 	pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
-		let (pool, engine) = connect(url).await?;
-		match engine {
-			Engine::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
-			Engine::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+		let reader = yinji_index_query::Db::connect_reader(url).await?;
+		match reader.engine() {
+			Engine::Sqlite => sqlx::migrate!("./migrations/sqlite").run(reader.pool()).await?,
+			Engine::Postgres => sqlx::migrate!("./migrations/postgres").run(reader.pool()).await?,
 		}
-		Ok(Db { pool, engine })
-	}
-
-	/// Connects to an index another process writes (the gateway reads the indexer's database
-	/// this way), leaving its schema to the indexer.
-	pub async fn connect_reader(url: &str) -> Result<Db, sqlx::Error> {
-		let (pool, engine) = connect(url).await?;
-		Ok(Db { pool, engine })
-	}
-
-	/// The engine.
-	pub fn engine(&self) -> Engine {
-		self.engine
-	}
-
-	/// The pool, for queries.
-	pub fn pool(&self) -> &AnyPool {
-		&self.pool
+		Ok(Db { reader })
 	}
 
 	/// Where indexing stands; `None` before the first block.
 	pub async fn cursor(&self) -> Result<Option<Cursor>, sqlx::Error> {
 		let row = sqlx::query("SELECT genesis_hash, block_number, block_hash FROM cursor")
-			.fetch_optional(&self.pool)
+			.fetch_optional(self.pool())
 			.await?;
 		row.map(|row| {
 			Ok(Cursor {
@@ -116,7 +100,7 @@ impl Db {
 				.join(", ");
 			// Table and column names come from `TABLES` and the schema, never from input.
 			let sql = format!("SELECT {select} FROM {table} ORDER BY {key}");
-			let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(&self.pool).await?;
+			let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(self.pool()).await?;
 			let mut hasher = Sha256::new();
 			for row in &rows {
 				for index in 0..columns.len() {
@@ -131,12 +115,12 @@ impl Db {
 	}
 
 	async fn columns(&self, table: &str) -> Result<Vec<String>, sqlx::Error> {
-		let rows: Vec<AnyRow> = match self.engine {
+		let rows: Vec<AnyRow> = match self.engine() {
 			Engine::Sqlite => {
 				sqlx::query(AssertSqlSafe(format!(
 					"SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
 				)))
-				.fetch_all(&self.pool)
+				.fetch_all(self.pool())
 				.await?
 			}
 			Engine::Postgres => {
@@ -146,7 +130,7 @@ impl Db {
 					 ORDER BY ordinal_position",
 				)
 				.bind(table)
-				.fetch_all(&self.pool)
+				.fetch_all(self.pool())
 				.await?
 			}
 		};
@@ -154,81 +138,9 @@ impl Db {
 	}
 }
 
-/// A connection pool to `url` — `sqlite://PATH` (created if missing; WAL, full sync at commit)
-/// or `postgres://…` — without touching its schema. The gateway opens its own database this way.
-pub async fn connect(url: &str) -> Result<(AnyPool, Engine), sqlx::Error> {
-	sqlx::any::install_default_drivers();
-	let engine = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-		Engine::Postgres
-	} else if url.starts_with("sqlite:") {
-		Engine::Sqlite
-	} else {
-		return Err(sqlx::Error::Configuration(
-			format!("unsupported database URL {url:?}: use sqlite://PATH or postgres://…").into(),
-		));
-	};
-	let url = match engine {
-		Engine::Sqlite if !url.contains("mode=") => {
-			format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
-		}
-		_ => url.to_string(),
-	};
-	let pool = AnyPoolOptions::new()
-		.max_connections(if engine == Engine::Sqlite { 1 } else { 4 })
-		.after_connect(move |connection, _| {
-			Box::pin(async move {
-				if engine == Engine::Sqlite {
-					// Write-ahead log with a full sync at each commit: a committed transaction
-					// survives a killed process and a power loss.
-					connection
-						.execute(
-							"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-							 PRAGMA busy_timeout = 10000;",
-						)
-						.await?;
-				}
-				Ok(())
-			})
-		})
-		.connect(&url)
-		.await?;
-	Ok((pool, engine))
-}
-
-/// An exact amount as the index stores it: 39-digit zero-padded decimal text (the width of
-/// `u128::MAX`), so that text order is numeric order.
-pub fn amount(value: u128) -> String {
-	format!("{value:039}")
-}
-
-/// An amount read back from the index.
-pub fn parse_amount(text: &str) -> Result<u128, sqlx::Error> {
-	text.parse().map_err(|e| sqlx::Error::Decode(format!("amount {text:?}: {e}").into()))
-}
-
-/// A block number or other counter for an `INTEGER`/`BIGINT` column.
-pub fn int(value: impl Into<u64>) -> i64 {
-	// Block numbers, ids and counters stay far below 2^63 on any chain that exists.
-	i64::try_from(value.into()).unwrap_or(i64::MAX)
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
-
-	#[test]
-	fn amounts_sort_as_numbers_and_round_trip() {
-		let values = [0u128, 9, 10, 1_000_000_000_000, u128::MAX];
-		let texts: Vec<String> = values.iter().map(|v| amount(*v)).collect();
-		let mut sorted = texts.clone();
-		sorted.sort();
-		assert_eq!(sorted, texts, "text order is numeric order");
-		for (value, text) in values.iter().zip(&texts) {
-			assert_eq!(text.len(), 39);
-			assert_eq!(parse_amount(text).unwrap(), *value);
-		}
-		assert!(parse_amount("12x").is_err());
-	}
 
 	#[tokio::test]
 	async fn a_fresh_sqlite_index_has_every_table_and_no_cursor() {

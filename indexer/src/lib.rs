@@ -1,18 +1,22 @@
 //! The yinji indexer: follows a chain's finalized blocks and writes what happened to SQL.
 //!
-//! - [`db`]: SQLite (a file, the default) or Postgres (by URL), embedded migrations per dialect.
+//! - [`db`]: SQLite (a file, the default) or Postgres (by URL), embedded migrations per dialect,
+//!   the cursor and table digests, over the readers' handle of [`yinji_index_query`].
 //! - [`ingest`]: a finalized block → rows (every yinji event, and the tables derived from them).
 //! - [`sync`]: catch up in batches, one transaction per batch with the cursor in it, then
 //!   follow the finalized head; reconnect with backoff.
-//! - [`queries`]: the reads the gateway makes.
+//! - [`queries`]: the reads the gateway makes, the `yinji-index-query` crate re-exported.
 //!
 //! Only finalized blocks are read, so nothing written is ever rolled back by the chain; and the
 //! cursor moves in the same transaction as the rows, so a crash loses or repeats nothing.
 
 pub mod db;
 pub mod ingest;
-pub mod queries;
 pub mod sync;
+
+/// The reads the gateway makes (the `yinji-index-query` crate); an indexer's [`Db`] reads through
+/// them as is.
+pub use yinji_index_query as queries;
 
 pub use db::Db;
 pub use sync::{run, Options, Progress};

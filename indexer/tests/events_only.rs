@@ -11,9 +11,10 @@ mod common;
 use common::*;
 use std::time::Duration;
 use yinji_client::{
+	calls::{collectibles, marketplace, native, TransferPolicy},
+	runtime::yinji::storage,
 	subxt_signer::sr25519::dev,
 	testing::{ok, wait_finalized, DevNode},
-	Value,
 };
 use yinji_indexer::{sync, Db, Options};
 
@@ -27,35 +28,19 @@ async fn a_client_that_refuses_every_storage_read_still_indexes_a_sale() {
 	wait_finalized(&chain, 1, 3 * MINUTE).await;
 	let (museum, creator, buyer) = (dev::alice(), dev::bob(), dev::dave());
 
-	submit(
-		&chain,
-		"Works",
-		"attest_creator",
-		vec![account(&creator), Value::u128(2), Value::u128(1_000_000)],
-		&museum,
-	)
-	.await;
-	submit(&chain, "Works", "register_work", register_work(&creator, [9; 32]), &creator).await;
-	let settlement_only = Value::unnamed_variant("SettlementOnly", []);
-	let collection = create_collection(0, 1_000, settlement_only);
-	submit(&chain, "Collectibles", "create_collection", collection, &creator).await;
-	let mint = vec![Value::u128(0), account(&creator), Value::u128(1)];
-	submit(&chain, "Collectibles", "mint", mint, &creator).await;
-	let offer = vec![
-		Value::u128(0),
-		Value::u128(1),
-		Value::unnamed_variant("Native", []),
-		Value::u128(5 * UNIT),
-		Value::u128(1_000_000),
-	];
-	submit(&chain, "Marketplace", "make_offer", offer, &buyer).await;
-	submit(&chain, "Marketplace", "accept_offer", vec![Value::u128(0)], &creator).await;
+	submit(&chain, attest(&creator, 2), &museum).await;
+	submit(&chain, register_work(&creator, [9; 32]), &creator).await;
+	submit(&chain, create_collection(0, 1_000, TransferPolicy::SettlementOnly), &creator).await;
+	submit(&chain, collectibles::mint(0, account(&creator), 1), &creator).await;
+	let offer = marketplace::make_offer((0, 1), native(), 5 * UNIT, 1_000_000);
+	submit(&chain, offer, &buyer).await;
+	submit(&chain, marketplace::accept_offer(0), &creator).await;
 	let last = ok(chain.finalized_number().await, "finalized head");
 
 	let refusing = node.connect().await.refusing_storage_reads();
 	let refused = ok(refusing.at(last).await, "a view of the last block");
 	assert!(
-		refused.storage("System", "Number", vec![]).await.is_err(),
+		refused.fetch(storage().system().number(), ()).await.is_err(),
 		"the test client refuses storage reads"
 	);
 	let genesis = format!("0x{}", ::hex::encode(refusing.genesis_hash().as_bytes()));

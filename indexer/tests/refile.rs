@@ -9,9 +9,9 @@ mod common;
 use common::*;
 use std::time::Duration;
 use yinji_client::{
+	calls::works,
 	subxt_signer::sr25519::dev,
 	testing::{ok, wait_finalized, DevNode},
-	Value,
 };
 
 #[tokio::test(flavor = "multi_thread")]
@@ -21,18 +21,11 @@ async fn a_hash_filed_again_after_withdrawal_is_a_second_work() {
 	let chain = node.connect().await;
 	wait_finalized(&chain, 1, Duration::from_secs(180)).await;
 	let (museum, creator) = (dev::alice(), dev::bob());
-	submit(
-		&chain,
-		"Works",
-		"attest_creator",
-		vec![account(&creator), Value::u128(2), Value::u128(1_000_000)],
-		&museum,
-	)
-	.await;
-	submit(&chain, "Works", "register_work", register_work(&creator, [9; 32]), &creator).await;
+	submit(&chain, attest(&creator, 2), &museum).await;
+	submit(&chain, register_work(&creator, [9; 32]), &creator).await;
 	// The sole holder's proposal has all the shares behind it: the withdrawal applies at once.
-	submit(&chain, "Works", "propose_withdrawal", vec![Value::u128(0)], &creator).await;
-	submit(&chain, "Works", "register_work", register_work(&creator, [9; 32]), &creator).await;
+	submit(&chain, works::propose_withdrawal(0), &creator).await;
+	submit(&chain, register_work(&creator, [9; 32]), &creator).await;
 	let last = ok(chain.finalized_number().await, "finalized head");
 
 	let postgres = Postgres::start();

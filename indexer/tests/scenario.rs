@@ -10,9 +10,12 @@ mod common;
 use common::*;
 use std::time::Duration;
 use yinji_client::{
+	calls::{
+		collectibles, loyalty, marketplace, native, works, EvmBurn, PointsRate, Ruling,
+		TransferPolicy,
+	},
 	subxt_signer::sr25519::dev,
 	testing::{ok, wait_finalized, DevNode},
-	Value,
 };
 use yinji_indexer::{
 	queries::{self, ListingFilter, SaleFilter},
@@ -32,149 +35,42 @@ async fn the_scripted_scenario_gives_exactly_the_expected_rows_in_sqlite_and_pos
 	let price = 10 * UNIT;
 
 	// Governance sets the points rate: one point per unit spent, a point is worth 0.01 unit.
-	let rate = Value::named_composite([
-		("price_per_point", Value::u128(UNIT)),
-		("point_value", Value::u128(UNIT / 100)),
-	]);
-	let native = || Value::unnamed_variant("Native", []);
+	let rate = PointsRate { price_per_point: UNIT, point_value: UNIT / 100 };
 	ok(
-		chain
-			.sudo(
-				"Loyalty",
-				"set_rate",
-				vec![native(), Value::unnamed_variant("Some", [rate])],
-				&museum,
-			)
-			.await,
+		chain.sudo_call(loyalty::set_rate(native(), Some(rate)), &museum).await,
 		"set the points rate",
 	);
-	submit(
-		&chain,
-		"Works",
-		"attest_creator",
-		vec![account(&creator), Value::u128(2), Value::u128(1_000_000)],
-		&museum,
-	)
-	.await;
-	submit(&chain, "Works", "register_work", register_work(&creator, [7; 32]), &creator).await;
+	submit(&chain, attest(&creator, 2), &museum).await;
+	submit(&chain, register_work(&creator, [7; 32]), &creator).await;
 	// Collection 0 sells with a 10 % royalty; collection 1 can only be given away.
-	let settlement_only = Value::unnamed_variant("SettlementOnly", []);
-	submit(
-		&chain,
-		"Collectibles",
-		"create_collection",
-		create_collection(0, 1_000, settlement_only),
-		&creator,
-	)
-	.await;
-	let gift_only = Value::named_variant(
-		"GiftOnly",
-		[("min_hold", Value::u128(0)), ("recipient_kyc", Value::u128(0))],
-	);
-	submit(
-		&chain,
-		"Collectibles",
-		"create_collection",
-		create_collection(0, 0, gift_only),
-		&creator,
-	)
-	.await;
-	submit(
-		&chain,
-		"Collectibles",
-		"mint",
-		vec![Value::u128(0), account(&collector), Value::u128(2)],
-		&creator,
-	)
-	.await;
-	submit(
-		&chain,
-		"Collectibles",
-		"mint",
-		vec![Value::u128(1), account(&collector), Value::u128(1)],
-		&creator,
-	)
-	.await;
+	submit(&chain, create_collection(0, 1_000, TransferPolicy::SettlementOnly), &creator).await;
+	let gift_only = TransferPolicy::GiftOnly { min_hold: 0, recipient_kyc: 0 };
+	submit(&chain, create_collection(0, 0, gift_only), &creator).await;
+	submit(&chain, collectibles::mint(0, account(&collector), 2), &creator).await;
+	submit(&chain, collectibles::mint(1, account(&collector), 1), &creator).await;
 	// Item 0/1 is listed and bought; the buyer earns ten points.
-	let list = |item: u128| {
-		vec![
-			Value::u128(0),
-			Value::u128(item),
-			native(),
-			Value::u128(price),
-			Value::u128(1_000_000),
-			Value::unnamed_variant("None", []),
-		]
-	};
-	submit(&chain, "Marketplace", "list", list(1), &collector).await;
-	let buy = |item: u128, points: u128| {
-		vec![Value::u128(0), Value::u128(item), native(), Value::u128(price), Value::u128(points)]
-	};
-	submit(&chain, "Marketplace", "buy", buy(1, 0), &buyer).await;
+	let list = |item: u32| marketplace::list((0, item), native(), price, 1_000_000, None);
+	submit(&chain, list(1), &collector).await;
+	let buy = |item: u32, points: u128| marketplace::buy((0, item), native(), price, points);
+	submit(&chain, buy(1, 0), &buyer).await;
 	// Item 0/2 is bought with five points redeemed.
-	submit(&chain, "Marketplace", "list", list(2), &collector).await;
-	submit(&chain, "Marketplace", "buy", buy(2, 5), &buyer).await;
+	submit(&chain, list(2), &collector).await;
+	submit(&chain, buy(2, 5), &buyer).await;
 	// Item 1/1 is given to a friend, whom an institution verified (gifts need it).
-	submit(
-		&chain,
-		"Works",
-		"attest_creator",
-		vec![account(&friend), Value::u128(1), Value::u128(1_000_000)],
-		&museum,
-	)
-	.await;
-	submit(
-		&chain,
-		"Collectibles",
-		"gift",
-		vec![Value::u128(1), Value::u128(1), account(&friend)],
-		&collector,
-	)
-	.await;
+	submit(&chain, attest(&friend, 1), &museum).await;
+	submit(&chain, collectibles::gift(1, 1, account(&friend)), &collector).await;
 	// The friend disputes the work; the consortium dismisses the claim.
-	submit(
-		&chain,
-		"Works",
-		"open_dispute",
-		vec![Value::u128(0), Value::from_bytes(b"bafkreievidence")],
-		&friend,
-	)
-	.await;
+	submit(&chain, works::open_dispute(0, b"bafkreievidence".to_vec()), &friend).await;
 	ok(
-		chain
-			.sudo(
-				"Works",
-				"rule_dispute",
-				vec![Value::u128(0), Value::unnamed_variant("DismissAndReturn", [])],
-				&museum,
-			)
-			.await,
+		chain.sudo_call(works::rule_dispute(0, Ruling::DismissAndReturn), &museum).await,
 		"rule on the dispute",
 	);
 	// The buyer takes item 0/1 to the EVM mirror; its token is burned there for the friend, and
 	// the consortium imports it to the friend.
-	let evm_owner = Value::from_bytes([0xab; 20]);
-	submit(
-		&chain,
-		"Collectibles",
-		"export_item",
-		vec![Value::u128(0), Value::u128(1), evm_owner],
-		&buyer,
-	)
-	.await;
-	let burn = Value::named_composite([
-		("tx_hash", Value::from_bytes([0xcd; 32])),
-		("log_index", Value::u128(4)),
-	]);
+	submit(&chain, collectibles::export_item(0, 1, [0xab; 20]), &buyer).await;
+	let burn = EvmBurn { tx_hash: [0xcd; 32], log_index: 4 };
 	ok(
-		chain
-			.sudo(
-				"Collectibles",
-				"import_item",
-				vec![Value::u128(0), Value::u128(1), account(&friend), burn],
-				&museum,
-			)
-			.await,
+		chain.sudo_call(collectibles::import_item(0, 1, account(&friend), burn), &museum).await,
 		"import the item",
 	);
 	let last = ok(chain.finalized_number().await, "finalized head");

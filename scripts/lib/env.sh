@@ -10,6 +10,8 @@ YINJI_TEST_FEATURES="runtime-benchmarks,try-runtime"
 # The crates that need no wasm runtime: the pallets and their primitives.
 YINJI_PALLETS=(-p yinji-primitives -p pallet-works -p pallet-collectibles -p pallet-marketplace
 	-p pallet-loyalty -p pallet-validator-set)
-# The off-chain crates: the shared chain client, the indexer, the gateway and its tag crate (tests start
-# a dev node built from this workspace, Postgres, and the outside IPFS implementations).
-YINJI_OFFCHAIN=(-p yinji-client -p yinji-indexer -p yinji-gateway -p yinji-tags -p yinji-evm)
+# The off-chain crates: the shared chain client, the indexer and its queries, the gateway and its tag
+# crate (tests start a dev node built from this workspace, Postgres, and the outside IPFS
+# implementations).
+YINJI_OFFCHAIN=(-p yinji-client -p yinji-indexer -p yinji-index-query -p yinji-gateway -p yinji-tags
+	-p yinji-evm)

@@ -19,7 +19,11 @@ use alloy::{
 	rpc::types::Log,
 };
 use std::collections::BTreeMap;
-use yinji_client::{fields::Fields, Chain, Keypair, Value};
+use yinji_client::{
+	calls::{self, EvmBurn},
+	runtime::yinji,
+	AccountId32, Chain, Keypair,
+};
 
 /// An item in bridge custody on the consortium chain, waiting for (or past) its mint.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,11 +57,8 @@ pub struct Burn {
 
 impl Burn {
 	/// The burn as `Collectibles.import_item` and `ImportedBurns` take it.
-	fn value(&self) -> Value {
-		Value::named_composite([
-			("tx_hash", Value::from_bytes(self.tx_hash.0)),
-			("log_index", Value::u128(self.log_index.into())),
-		])
+	fn evm_burn(&self) -> EvmBurn {
+		EvmBurn { tx_hash: self.tx_hash.0, log_index: self.log_index }
 	}
 }
 
@@ -169,7 +170,8 @@ impl<P: Provider + Clone> Bridge<P> {
 		let mut proposed = Vec::new();
 		for burn in self.burns().await? {
 			let view = self.chain.at(self.chain.finalized_number().await?).await?;
-			if view.storage("Collectibles", "ImportedBurns", vec![burn.value()]).await?.is_some() {
+			let imported = yinji::storage().collectibles().imported_burns();
+			if view.fetch(imported, (burn.evm_burn(),)).await?.is_some() {
 				continue;
 			}
 			match self.propose(&burn).await {
@@ -188,21 +190,16 @@ impl<P: Provider + Clone> Bridge<P> {
 	/// the import (a frozen collection, a recipient without the KYC level), which a later pass
 	/// proposes again.
 	async fn propose(&self, burn: &Burn) -> Result<bool, Error> {
-		let args = vec![
-			Value::u128(burn.collection.into()),
-			Value::u128(burn.item.into()),
-			Value::from_bytes(burn.to),
-			burn.value(),
-		];
-		let (call, length) = self.chain.nested_call("Collectibles", "import_item", args).await?;
-		let threshold = self.chain.council_threshold().await?;
-		let args = vec![Value::u128(threshold.into()), call, Value::u128(length.into())];
-		let submitted = self.chain.submit("Council", "propose", args, &self.member).await?;
+		let import = calls::collectibles::import_item(
+			burn.collection,
+			burn.item,
+			AccountId32(burn.to),
+			burn.evm_burn(),
+		);
+		let motion = self.chain.motion(import).await?;
+		let submitted = self.chain.submit_call(&motion, &self.member).await?;
 		// With a threshold of one the motion runs at once; its outcome is in `Executed`.
-		let result = submitted
-			.event("Council", "Executed")
-			.and_then(|executed| yinji_client::fields::field(executed, "result"));
-		if let Some(("Err", reason)) = result.and_then(yinji_client::fields::variant) {
+		if let Some(Err(reason)) = submitted.motion_outcome() {
 			tracing::warn!(tx = %burn.tx_hash, log = burn.log_index, ?reason, "import refused");
 			return Ok(false);
 		}
@@ -214,35 +211,27 @@ impl<P: Provider + Clone> Bridge<P> {
 /// Every export in bridge custody at the finalized head, in storage order.
 pub async fn pending_exports(chain: &Chain) -> Result<Vec<PendingExport>, Error> {
 	let view = chain.at(chain.finalized_number().await?).await?;
+	let storage = yinji::storage().collectibles();
 	let mut pending = Vec::new();
-	for (keys, value) in view.entries("Collectibles", "Exports").await? {
-		let key = |n: usize| {
-			keys.get(n)
-				.and_then(yinji_client::fields::number)
-				.and_then(|n| u32::try_from(n).ok())
-				.ok_or_else(|| {
-					Error::Consortium("an export's key is not (collection, item)".into())
-				})
-		};
-		let (collection, item) = (key(0)?, key(1)?);
-		let record = Fields::new(&value, "Collectibles.Exports");
-		let owner = record.bytes("evm_owner")?;
-		let evm_owner = Address::try_from(owner.as_slice())
-			.map_err(|_| Error::Consortium("an export's EVM owner is not 20 bytes".into()))?;
+	for ((collection, item), record) in view.fetch_all(storage.exports()).await? {
 		let stored = view
-			.storage("Collectibles", "Collections", vec![Value::u128(collection.into())])
+			.fetch(storage.collections(), (collection,))
 			.await?
 			.ok_or_else(|| Error::Consortium(format!("collection {collection} is missing")))?;
-		let metadata = Fields::new(&stored, "Collectibles.Collections").text("metadata")?;
 		pending.push(PendingExport {
 			collection,
 			item,
-			export: record.u64("id")?,
-			evm_owner,
-			metadata,
+			export: record.id,
+			evm_owner: Address::from(record.evm_owner),
+			metadata: text(stored.metadata),
 		});
 	}
 	Ok(pending)
+}
+
+/// A CID stored as bytes: its text if it is UTF-8, `0x`-prefixed hex otherwise.
+fn text(bytes: Vec<u8>) -> String {
+	String::from_utf8(bytes).unwrap_or_else(|e| format!("0x{}", hex::encode(e.as_bytes())))
 }
 
 fn burn(

@@ -182,18 +182,7 @@ async fn main() -> anyhow::Result<()> {
 			relay(&chain, &checkpoints, &keys, every.max(1)).await?;
 		}
 		Command::DeployCollection { collection, name, symbol, royalty_receiver } => {
-			let chain = yinji_client::Chain::connect(&cli.node).await?;
-			let view = chain.at(chain.finalized_number().await?).await?;
-			let stored = view
-				.storage(
-					"Collectibles",
-					"Collections",
-					vec![yinji_client::Value::u128(collection.into())],
-				)
-				.await?
-				.ok_or_else(|| anyhow!("collection {collection} does not exist"))?;
-			let royalty = yinji_client::fields::Fields::new(&stored, "Collectibles.Collections")
-				.u64("royalty")?;
+			let royalty = collection_royalty(&cli.node, collection).await?;
 			let sender = sender()?;
 			let me = alloy::providers::WalletProvider::default_signer_address(&sender);
 			let deployed = YinjiCollection::deploy(
@@ -215,37 +204,69 @@ async fn main() -> anyhow::Result<()> {
 					.await?;
 			let bridge = Bridge::new(chain.clone(), sender()?, collections, member, confirmations)
 				.from_block(from_block);
-			loop {
-				let pass = bridge.pass().await?;
-				if once {
-					println!(
-						"minted {} exports, proposed {} imports",
-						pass.minted.len(),
-						pass.proposed.len()
-					);
-					break;
-				}
-				chain.next_finalized().await?;
-			}
+			run_bridge(&chain, &bridge, once).await?;
 		}
 		Command::Verify { contract, block } => {
 			let chain = yinji_client::Chain::connect(&cli.node).await?;
 			let reader = ProviderBuilder::new().connect_http(evm);
 			let checkpoints = Checkpoints::at(contract, reader).await?;
-			match checkpoint::verify(&chain, &checkpoints, block).await? {
-				Verdict::Matches { checkpoint, links } => println!(
-					"block {block} matches: the checkpoint of block {checkpoint} commits to it \
-					 ({links} parent links checked)"
-				),
-				Verdict::NotYetCheckpointed { latest } => {
-					bail!("block {block} is above the latest checkpoint ({latest})")
-				}
-				Verdict::Differs { at, consortium, checkpointed } => bail!(
-					"history differs at block {at}: the node says {consortium}, the checkpoints \
-					 say {checkpointed}"
-				),
-			}
+			verify(&chain, &checkpoints, block).await?;
 		}
+	}
+	Ok(())
+}
+
+/// The royalty of consortium collection `collection` at the finalized head, in basis points.
+async fn collection_royalty(node: &str, collection: u32) -> anyhow::Result<u16> {
+	let chain = yinji_client::Chain::connect(node).await?;
+	let view = chain.at(chain.finalized_number().await?).await?;
+	let collections = yinji_client::runtime::yinji::storage().collectibles().collections();
+	let stored = view
+		.fetch(collections, (collection,))
+		.await?
+		.ok_or_else(|| anyhow!("collection {collection} does not exist"))?;
+	Ok(stored.royalty)
+}
+
+/// Runs a pass of `bridge` at every finalized block, or one pass if `once` (and reports it).
+async fn run_bridge<P: Provider + Clone>(
+	chain: &yinji_client::Chain,
+	bridge: &Bridge<P>,
+	once: bool,
+) -> anyhow::Result<()> {
+	loop {
+		let pass = bridge.pass().await?;
+		if once {
+			println!(
+				"minted {} exports, proposed {} imports",
+				pass.minted.len(),
+				pass.proposed.len()
+			);
+			return Ok(());
+		}
+		chain.next_finalized().await?;
+	}
+}
+
+/// Checks consortium block `block` against the latest checkpoint; an error if it differs or
+/// is not checkpointed yet.
+async fn verify<P: Provider>(
+	chain: &yinji_client::Chain,
+	checkpoints: &Checkpoints<P>,
+	block: u64,
+) -> anyhow::Result<()> {
+	match checkpoint::verify(chain, checkpoints, block).await? {
+		Verdict::Matches { checkpoint, links } => println!(
+			"block {block} matches: the checkpoint of block {checkpoint} commits to it \
+			 ({links} parent links checked)"
+		),
+		Verdict::NotYetCheckpointed { latest } => {
+			bail!("block {block} is above the latest checkpoint ({latest})")
+		}
+		Verdict::Differs { at, consortium, checkpointed } => bail!(
+			"history differs at block {at}: the node says {consortium}, the checkpoints \
+			 say {checkpointed}"
+		),
 	}
 	Ok(())
 }

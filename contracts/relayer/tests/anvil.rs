@@ -8,16 +8,21 @@
 use alloy::{
 	network::EthereumWallet,
 	node_bindings::{Anvil, AnvilInstance},
-	primitives::{B256, U256},
+	primitives::{Address, B256, U256},
 	providers::{Provider, ProviderBuilder},
+	rpc::types::TransactionReceipt,
 	signers::local::PrivateKeySigner,
 };
 use std::{path::Path, time::Duration};
 use yinji_client::{
-	fields::Fields,
+	calls::{
+		self, collectibles::NewCollection, works::Registration, CollectionKind, EvmBurn,
+		TransferPolicy, WorkKind,
+	},
+	runtime::yinji,
 	subxt_signer::sr25519::{dev, Keypair},
 	testing::{eventually, ok, wait_finalized, DevNode},
-	Chain, Value,
+	AccountId32, Call, Chain,
 };
 use yinji_evm::{
 	bridge,
@@ -295,53 +300,93 @@ async fn the_relayer_checkpoints_as_blocks_finalize_and_resumes_after_a_restart(
 	assert_eq!(verdict, Verdict::Matches { checkpoint: last, links: last - first });
 }
 
-/// An account as a call argument.
-fn account(who: &Keypair) -> Value {
-	Value::from_bytes(who.public_key().0)
+/// The account of a key pair.
+fn account(who: &Keypair) -> AccountId32 {
+	who.public_key().to_account_id()
 }
 
-async fn submit(chain: &Chain, pallet: &str, call: &str, args: Vec<Value>, who: &Keypair) {
-	ok(chain.submit(pallet, call, args, who).await, call);
+async fn submit(chain: &Chain, call: Call, who: &Keypair) {
+	let what = format!("{call:?}");
+	ok(chain.submit_call(&call, who).await, &what);
 }
 
 /// The owner of consortium item `0/item` at the finalized head, and whether it is exported.
 async fn consortium_item(chain: &Chain, item: u32) -> ([u8; 32], bool) {
 	let view = chain.at(chain.finalized_number().await.unwrap()).await.unwrap();
-	let key = || vec![Value::u128(0), Value::u128(item.into())];
-	let held = view.storage("Collectibles", "Items", key()).await.unwrap().unwrap();
-	let owner = Fields::new(&held, "item").bytes("owner").unwrap().try_into().unwrap();
-	let exported = view.storage("Collectibles", "Exports", key()).await.unwrap().is_some();
-	(owner, exported)
+	let storage = yinji::storage().collectibles();
+	let held = view.fetch(storage.items(), (0, item)).await.unwrap().unwrap();
+	let exported = view.fetch(storage.exports(), (0, item)).await.unwrap().is_some();
+	(held.owner.0, exported)
 }
 
 /// Bob registers a work and issues collection 0 of it (digital, 8 % royalty on resale, sold
 /// only through settlement, no KYC for holders), minting item 1 to Charlie.
 async fn collection_with_one_item(chain: &Chain) {
 	let (alice, bob) = (dev::alice(), dev::bob());
-	let attest = vec![account(&bob), Value::u128(1), Value::u128(1_000_000)];
-	submit(chain, "Works", "attest_creator", attest, &alice).await;
-	let work = vec![
-		Value::from_bytes([5u8; 32]),
-		Value::unnamed_variant("None", []),
-		Value::from_bytes(b"bafkreiwork"),
-		Value::unnamed_variant("Image", []),
-		Value::unnamed_variant("AllRightsReserved", []),
-		Value::unnamed_composite([Value::unnamed_composite([account(&bob), Value::u128(10_000)])]),
-		Value::unnamed_composite([]),
-	];
-	submit(chain, "Works", "register_work", work, &bob).await;
-	let collection = vec![
-		Value::u128(0),
-		Value::unnamed_variant("DigitalCollectible", []),
-		Value::u128(10),
-		Value::from_bytes(b"bafkreiprints"),
-		Value::u128(800),
-		Value::unnamed_variant("SettlementOnly", []),
-		Value::u128(0),
-	];
-	submit(chain, "Collectibles", "create_collection", collection, &bob).await;
-	let mint = vec![Value::u128(0), account(&dev::charlie()), Value::u128(1)];
-	submit(chain, "Collectibles", "mint", mint, &bob).await;
+	submit(chain, calls::works::attest_creator(account(&bob), 1, 1_000_000), &alice).await;
+	let work =
+		Registration::original([5u8; 32], b"bafkreiwork".to_vec(), WorkKind::Image, account(&bob));
+	submit(chain, calls::works::register(work), &bob).await;
+	let collection = NewCollection {
+		work: 0,
+		kind: CollectionKind::DigitalCollectible,
+		max_supply: 10,
+		metadata: b"bafkreiprints".to_vec(),
+		royalty: 800,
+		policy: TransferPolicy::SettlementOnly,
+		min_holder_kyc: 0,
+	};
+	submit(chain, calls::collectibles::create_collection(collection), &bob).await;
+	submit(chain, calls::collectibles::mint(0, account(&dev::charlie()), 1), &bob).await;
+}
+
+impl Mirror {
+	/// The ERC-721 mirror of collection 0, deployed by `yinji-evm deploy-collection` from the
+	/// bridge account (anvil's account 1) with the collection's royalty read from the chain,
+	/// paid to `receiver`; its address.
+	fn deploy_collection(&self, receiver: Address) -> Address {
+		let deployed = self
+			.command(1)
+			.args(["deploy-collection", "--collection", "0", "--name", "Kiln prints"])
+			.args(["--symbol", "KILN", "--royalty-receiver", &receiver.to_string()])
+			.output()
+			.unwrap();
+		assert!(deployed.status.success(), "{}", String::from_utf8_lossy(&deployed.stderr));
+		String::from_utf8_lossy(&deployed.stdout).trim().parse().unwrap()
+	}
+
+	/// One pass of `yinji-evm bridge` for collection 0 at `contract`, Alice proposing imports;
+	/// what it printed.
+	fn bridge_once(&self, contract: Address) -> String {
+		let member = self.key_file_text("alice.uri", "//Alice");
+		let output = self
+			.command(1)
+			.args(["bridge", "--once", "--confirmations", "0", "--member-key-file", &member])
+			.args(["--collection", &format!("0={contract}")])
+			.output()
+			.unwrap();
+		assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+		String::from_utf8_lossy(&output.stdout).trim().to_string()
+	}
+}
+
+/// The burn of `receipt` is recorded as imported, and the chain refuses to import it again
+/// (to `charlie`) even from the consortium itself.
+async fn replay_is_refused(chain: &Chain, receipt: &TransactionReceipt, charlie: &Keypair) {
+	let log_index = receipt
+		.logs()
+		.iter()
+		.find(|log| log.log_decode::<YinjiCollection::ImportRequested>().is_ok())
+		.and_then(|log| log.log_index)
+		.unwrap();
+	let replay =
+		EvmBurn { tx_hash: receipt.transaction_hash.0, log_index: log_index.try_into().unwrap() };
+	let view = chain.at(chain.finalized_number().await.unwrap()).await.unwrap();
+	let imported_burns = yinji::storage().collectibles().imported_burns();
+	let imported = view.fetch(imported_burns, (replay.clone(),)).await;
+	assert!(imported.unwrap().is_some(), "the burn is recorded as imported");
+	let import = calls::collectibles::import_item(0, 1, account(charlie), replay);
+	assert!(chain.sudo_call(import, &dev::alice()).await.is_err());
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -353,38 +398,18 @@ async fn an_item_goes_to_the_evm_and_comes_home_once() {
 		(anvil.addresses()[1], anvil.addresses()[2], anvil.addresses()[3]);
 	collection_with_one_item(chain).await;
 
-	// The ERC-721 mirror of collection 0, deployed by the bridge account with the collection's
-	// royalty read from the chain.
-	let deployed = mirror
-		.command(1)
-		.args(["deploy-collection", "--collection", "0", "--name", "Kiln prints"])
-		.args(["--symbol", "KILN", "--royalty-receiver", &receiver.to_string()])
-		.output()
-		.unwrap();
-	assert!(deployed.status.success(), "{}", String::from_utf8_lossy(&deployed.stderr));
-	let contract: alloy::primitives::Address =
-		String::from_utf8_lossy(&deployed.stdout).trim().parse().unwrap();
+	let contract = mirror.deploy_collection(receiver);
 	let as_user = YinjiCollection::new(contract, as_account(anvil, 2));
-	let member = mirror.key_file_text("alice.uri", "//Alice");
-	let bridge = || {
-		let output = mirror
-			.command(1)
-			.args(["bridge", "--once", "--confirmations", "0", "--member-key-file", &member])
-			.args(["--collection", &format!("0={contract}")])
-			.output()
-			.unwrap();
-		assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-		String::from_utf8_lossy(&output.stdout).trim().to_string()
-	};
+	let bridge = || mirror.bridge_once(contract);
 
 	// Charlie exports item 1 to the user's EVM address: it goes into bridge custody, and a
 	// second export is refused.
-	let export = vec![Value::u128(0), Value::u128(1), Value::from_bytes(user.as_slice())];
-	submit(chain, "Collectibles", "export_item", export.clone(), &charlie).await;
+	let export = calls::collectibles::export_item(0, 1, user.into_array());
+	submit(chain, export.clone(), &charlie).await;
 	let (custodian, exported) = consortium_item(chain, 1).await;
 	assert!(exported);
 	assert_ne!(custodian, charlie.public_key().0);
-	let again = chain.submit("Collectibles", "export_item", export, &charlie).await;
+	let again = chain.submit_call(&export, &charlie).await;
 	let refusal = again.expect_err("a second export is refused").to_string();
 	assert!(refusal.contains("AlreadyExported"), "{refusal}");
 	let pending = bridge::pending_exports(chain).await.unwrap();
@@ -426,26 +451,12 @@ async fn an_item_goes_to_the_evm_and_comes_home_once() {
 	// The same burn again: the bridge proposes nothing, and the chain refuses it even from the
 	// consortium itself; Dave keeps the item.
 	assert_eq!(bridge(), "minted 0 exports, proposed 0 imports");
-	let log_index = receipt
-		.logs()
-		.iter()
-		.find(|log| log.log_decode::<YinjiCollection::ImportRequested>().is_ok())
-		.and_then(|log| log.log_index)
-		.unwrap();
-	let replay = Value::named_composite([
-		("tx_hash", Value::from_bytes(receipt.transaction_hash.0)),
-		("log_index", Value::u128(log_index.into())),
-	]);
-	let view = chain.at(chain.finalized_number().await.unwrap()).await.unwrap();
-	let imported = view.storage("Collectibles", "ImportedBurns", vec![replay.clone()]).await;
-	assert!(imported.unwrap().is_some(), "the burn is recorded as imported");
-	let args = vec![Value::u128(0), Value::u128(1), account(&charlie), replay];
-	assert!(chain.sudo("Collectibles", "import_item", args, &dev::alice()).await.is_err());
+	replay_is_refused(chain, &receipt, &charlie).await;
 	assert_eq!(consortium_item(chain, 1).await, (dave.public_key().0, false));
 
 	// Exported again, the item is minted again under its new export number.
-	let export = vec![Value::u128(0), Value::u128(1), Value::from_bytes(receiver.as_slice())];
-	submit(chain, "Collectibles", "export_item", export, &dave).await;
+	let export = calls::collectibles::export_item(0, 1, receiver.into_array());
+	submit(chain, export, &dave).await;
 	assert_eq!(bridge(), "minted 1 exports, proposed 0 imports");
 	assert_eq!(as_user.ownerOf(token).call().await.unwrap(), receiver);
 	assert!(as_user.exportMinted(1).call().await.unwrap());

@@ -1,12 +1,13 @@
-//! The chain as the gateway uses it: the extrinsics it builds ([`call`]), and how they are
-//! signed, submitted in nonce order, followed to finality and recorded ([`submission`]).
-//! Shop, studio, member, tags, console and the flows API all go through these two.
+//! The chain as the gateway uses it: the runtime's terms as requests give them ([`call`]; the
+//! extrinsics themselves are built by [`yinji_client::calls`]), and how extrinsics are signed,
+//! submitted in nonce order, followed to finality and recorded ([`submission`]). Shop, studio,
+//! member, tags, console and the flows API all go through these two.
 
 pub mod call;
 pub mod submission;
 
 use crate::{bytes, ApiError, AppState, Result};
-use call::AccountId;
+use call::{AccountId, BlockNumber};
 
 /// Milliseconds per block of the yinji runtime (`MILLI_SECS_PER_BLOCK`).
 pub const BLOCK_MS: u64 = 3_000;
@@ -21,13 +22,21 @@ pub async fn head(state: &AppState) -> Result<u64> {
 }
 
 /// The default expiry of a listing, offer or auction: about 30 days after the finalized head.
-pub async fn default_expiry(state: &AppState) -> Result<u64> {
-	Ok(head(state).await?.saturating_add(DEFAULT_EXPIRY_BLOCKS))
+pub async fn default_expiry(state: &AppState) -> Result<BlockNumber> {
+	block_number(head(state).await?.saturating_add(DEFAULT_EXPIRY_BLOCKS))
+}
+
+/// Block `number` as the runtime numbers blocks, or a 400 `bad_value` for a block past the
+/// last one it can number.
+pub fn block_number(number: u64) -> Result<BlockNumber> {
+	BlockNumber::try_from(number).map_err(|_| {
+		ApiError::bad_request("bad_value", format!("block {number} is past the chain's last block"))
+	})
 }
 
 /// An account named in a request or a row: `0x`-hex of 32 bytes, or a 400 `bad_account`.
 pub fn account(hex_text: &str) -> Result<AccountId> {
-	bytes::from_hex(hex_text).ok_or_else(|| {
+	bytes::from_hex(hex_text).map(AccountId::from).ok_or_else(|| {
 		ApiError::bad_request("bad_account", format!("{hex_text:?} is not an account"))
 	})
 }

@@ -14,7 +14,7 @@ use std::{
 	collections::HashMap,
 	sync::{Arc, Mutex},
 };
-use yinji_client::{fields::to_json, Prepared};
+use yinji_client::{fields::to_json, Event, Prepared};
 
 /// The lock of each custodial signer (by user id); see [`AppState::signers`].
 #[derive(Clone, Default)]
@@ -89,8 +89,8 @@ pub(crate) async fn submit_in_background(
 		// Until this user's earlier extrinsics are in, this one waits: each takes the next nonce.
 		let _signing = lock.lock().await;
 		let mut events = Vec::new();
-		for (done, Call { pallet, call, args }) in calls.into_iter().enumerate() {
-			match chain.submit(pallet, call, args, &signer).await {
+		for (done, call) in calls.iter().enumerate() {
+			match chain.submit_call(call, &signer).await {
 				Ok(submitted) => {
 					let json = events_json(&submitted);
 					if let Ok(serde_json::Value::Array(more)) = serde_json::from_str(&json) {
@@ -138,15 +138,22 @@ pub async fn record_prepared(
 
 /// The events of a finalized extrinsic as the API reports them (fee and system events left out).
 pub fn events_json(submitted: &yinji_client::Submitted) -> String {
+	// `decoded` holds the same events as `events`, in the same order, typed.
 	let events: Vec<_> = submitted
 		.events
 		.iter()
-		.filter(|(p, ..)| !matches!(p.as_str(), "System" | "TransactionPayment" | "Balances"))
-		.map(
-			|(p, n, fields)| serde_json::json!({ "event": format!("{p}.{n}"), "fields": to_json(fields) }),
-		)
+		.zip(&submitted.decoded)
+		.filter(|(_, event)| !is_fee_or_system(event))
+		.map(|((p, n, fields), _)| {
+			serde_json::json!({ "event": format!("{p}.{n}"), "fields": to_json(fields) })
+		})
 		.collect();
 	serde_json::Value::from(events).to_string()
+}
+
+/// Whether `event` is of the system or of fees and balances, which every extrinsic emits.
+fn is_fee_or_system(event: &Event) -> bool {
+	matches!(event, Event::System(_) | Event::TransactionPayment(_) | Event::Balances(_))
 }
 
 /// Records the outcome, then hands it to whoever waits for it (who may have gone: a closed

@@ -8,11 +8,25 @@ use super::{
 };
 use crate::{
 	accounts::{Role, Session},
-	chain::{account, call::Call, head, BLOCKS_PER_DAY},
+	chain::{
+		account, block_number,
+		call::{AccountId, BlockNumber, Call},
+		head, BLOCKS_PER_DAY,
+	},
 	content::ContentStore,
 	ApiError, AppState, Result,
 };
 use sha2::{Digest, Sha256};
+use yinji_client::{
+	calls::{
+		collectibles::{self, NewCollection},
+		consortium,
+		marketplace::{self, AuctionTerms},
+		native,
+		works::{self, Registration},
+	},
+	H256,
+};
 
 /// Blocks an attestation lasts (about a year).
 const ATTESTATION_BLOCKS: u64 = 365 * BLOCKS_PER_DAY;
@@ -68,64 +82,92 @@ pub async fn build(state: &AppState, session: &Session, flow: &Flow) -> Result<V
 		Flow::RegisterWork { cid, metadata_cid, kind } => {
 			let content_hash = content_hash(state, cid).await?;
 			// Without a metadata document, the content itself describes the work.
-			let metadata = metadata_cid.as_deref().unwrap_or(cid);
-			Call::register_work(content_hash, metadata, *kind, &account(&session.user.address)?)
+			let metadata = metadata_cid.as_deref().unwrap_or(cid).as_bytes().to_vec();
+			let holder = account(&session.user.address)?;
+			works::register(Registration::original(content_hash, metadata, kind.clone(), holder))
 		}
 		Flow::CreateCollection { work, kind, max_supply, metadata_cid, royalty_bp, policy } => {
-			let metadata = match metadata_cid {
-				Some(cid) => cid.clone(),
-				None => work_metadata(state, *work).await?,
-			};
-			Call::create_collection(*work, *kind, *max_supply, &metadata, *royalty_bp, *policy)
+			collectibles::create_collection(NewCollection {
+				work: *work,
+				kind: kind.clone(),
+				max_supply: *max_supply,
+				metadata: collection_metadata(state, *work, metadata_cid.as_deref()).await?,
+				royalty: *royalty_bp,
+				policy: policy.clone(),
+				min_holder_kyc: 0,
+			})
 		}
 		Flow::Mint { collection, count, to } => {
 			let to = match to {
 				Some(to) => *to,
 				None => account(&session.user.address)?,
 			};
-			return Ok(mint(*collection, &to, *count));
+			return Ok(mint(*collection, to, *count));
 		}
 		Flow::List { item, amount, expiry, to } => {
-			Call::list(*item, *amount, block(state, *expiry).await?, to.as_ref())
+			marketplace::list(*item, native(), *amount, block(state, *expiry).await?, *to)
 		}
 		Flow::ListDutch { item, start, floor, decay_per_block, expiry } => {
 			let expires_at = block(state, *expiry).await?;
-			Call::list_dutch(*item, *start, *floor, *decay_per_block, expires_at)
+			marketplace::list_dutch(*item, native(), (*start, *floor, *decay_per_block), expires_at)
 		}
-		Flow::CancelListing { item } => Call::cancel_listing(*item),
-		Flow::Buy { item, amount, redeem_points } => Call::buy(*item, *amount, *redeem_points),
+		Flow::CancelListing { item } => marketplace::cancel_listing(*item),
+		Flow::Buy { item, amount, redeem_points } => {
+			marketplace::buy(*item, native(), *amount, *redeem_points)
+		}
 		Flow::BuyFromDrop { collection, amount, redeem_points } => {
-			Call::buy_from_drop(*collection, *amount, *redeem_points)
+			marketplace::buy_from_drop(*collection, *amount, *redeem_points)
 		}
 		Flow::Offer { item, amount, expiry } => {
-			Call::make_offer(*item, *amount, block(state, *expiry).await?)
+			marketplace::make_offer(*item, native(), *amount, block(state, *expiry).await?)
 		}
-		Flow::WithdrawOffer { offer } => Call::withdraw_offer(*offer),
-		Flow::AcceptOffer { offer } => Call::accept_offer(*offer),
+		Flow::WithdrawOffer { offer } => marketplace::withdraw_offer(*offer),
+		Flow::AcceptOffer { offer } => marketplace::accept_offer(*offer),
 		Flow::CreateAuction { item, start, reserve, min_increment_bp, expiry } => {
-			let expires_at = block(state, *expiry).await?;
-			Call::create_auction(*item, *start, *reserve, *min_increment_bp, expires_at)
+			let ends_at = block(state, *expiry).await?;
+			let (start_price, reserve, min_increment) = (*start, *reserve, *min_increment_bp);
+			let terms = AuctionTerms { start_price, reserve, min_increment, ends_at };
+			marketplace::create_auction(*item, native(), terms)
 		}
-		Flow::Bid { item, amount } => Call::bid(*item, *amount),
-		Flow::SettleAuction { item } => Call::settle_auction(*item),
-		Flow::CancelAuction { item } => Call::cancel_auction(*item),
-		Flow::Gift { item, to } => Call::gift(*item, to),
-		Flow::ExportItem { item, evm_address } => Call::export_item(*item, *evm_address),
-		Flow::BindTag { item, tag, tag_kind, key_epoch } => {
-			Call::bind_tag(*item, *tag, *tag_kind, *key_epoch)
+		Flow::Bid { item, amount } => marketplace::bid(*item, *amount),
+		Flow::SettleAuction { item } => marketplace::settle_auction(*item),
+		Flow::CancelAuction { item } => marketplace::cancel_auction(*item),
+		Flow::Gift { item: (collection, item), to } => collectibles::gift(*collection, *item, *to),
+		Flow::ExportItem { item: (collection, item), evm_address } => {
+			collectibles::export_item(*collection, *item, *evm_address)
 		}
-		Flow::UnbindTag { item, reason } => Call::unbind_tag(*item, *reason),
-		Flow::Dispute { work, cid } => Call::open_dispute(*work, cid),
+		Flow::BindTag { item: (collection, item), tag, tag_kind, key_epoch } => {
+			collectibles::bind_tag(*collection, *item, *tag, tag_kind.clone(), *key_epoch)
+		}
+		Flow::UnbindTag { item: (collection, item), reason } => {
+			collectibles::unbind_tag(*collection, *item, reason.clone())
+		}
+		Flow::Dispute { work, cid } => works::open_dispute(*work, cid.as_bytes().to_vec()),
 		Flow::ApproveAttestation { request, kyc_level } => {
 			let creator = attestation::pending_subject(state, request).await?;
-			let until = head(state).await?.saturating_add(ATTESTATION_BLOCKS);
-			Call::attest_creator(&account(&creator)?, *kyc_level, until)
+			let until = block_number(head(state).await?.saturating_add(ATTESTATION_BLOCKS))?;
+			works::attest_creator(account(&creator)?, *kyc_level, until)
 		}
 		Flow::ProposeMotion(motion) => propose(state, motion).await?,
-		Flow::Vote { proposal, index, approve } => Call::vote(*proposal, *index, *approve),
-		Flow::CloseMotion { proposal, index } => Call::close(*proposal, *index),
+		Flow::Vote { proposal, index, approve } => {
+			consortium::vote(H256(*proposal), *index, *approve)
+		}
+		Flow::CloseMotion { proposal, index } => consortium::close(H256(*proposal), *index),
 	};
 	Ok(vec![call])
+}
+
+/// The metadata of a new collection of `work`: the CID a request gave, or by default its work's.
+async fn collection_metadata(
+	state: &AppState,
+	work: u64,
+	metadata_cid: Option<&str>,
+) -> Result<Vec<u8>> {
+	let metadata = match metadata_cid {
+		Some(cid) => cid.to_string(),
+		None => work_metadata(state, work).await?,
+	};
+	Ok(metadata.into_bytes())
 }
 
 /// The sha2-256 of uploaded content `cid`: computed here from the stored bytes, never taken
@@ -141,26 +183,27 @@ async fn content_hash(state: &AppState, cid: &str) -> Result<[u8; 32]> {
 }
 
 /// `count` items of `collection` to `to`, in extrinsics of at most [`MINT_CHUNK`] items.
-fn mint(collection: u32, to: &[u8; 32], count: u32) -> Vec<Call> {
+fn mint(collection: u32, to: AccountId, count: u32) -> Vec<Call> {
 	(0..count.div_ceil(MINT_CHUNK))
-		.map(|chunk| Call::mint(collection, to, (count - chunk * MINT_CHUNK).min(MINT_CHUNK)))
+		.map(|chunk| {
+			collectibles::mint(collection, to, (count - chunk * MINT_CHUNK).min(MINT_CHUNK))
+		})
 		.collect()
 }
 
-/// The council's `propose` of `motion`, passing with two thirds of the council.
+/// The council motion of `motion`, passing as a consortium decision (two thirds of the
+/// council).
 async fn propose(state: &AppState, motion: &Motion) -> Result<Call> {
-	let Call { pallet, call, args } = match motion {
-		Motion::RuleDispute { work, ruling } => Call::rule_dispute(*work, *ruling),
-		Motion::AddValidator(who) => Call::add_validator(who),
-		Motion::RemoveValidator(who) => Call::remove_validator(who),
-		Motion::AddInstitution(who) => Call::add_institution(who),
-		Motion::RemoveInstitution(who) => Call::remove_institution(who),
-		Motion::AddNode { peer_id, owner } => Call::add_node(peer_id, owner),
-		Motion::RemoveNode { peer_id } => Call::remove_node(peer_id),
+	let proposal = match motion {
+		Motion::RuleDispute { work, ruling } => works::rule_dispute(*work, ruling.clone()),
+		Motion::AddValidator(who) => consortium::add_validator(*who),
+		Motion::RemoveValidator(who) => consortium::remove_validator(*who),
+		Motion::AddInstitution(who) => consortium::add_institution(*who),
+		Motion::RemoveInstitution(who) => consortium::remove_institution(*who),
+		Motion::AddNode { peer_id, owner } => consortium::add_node(peer_id.clone(), *owner),
+		Motion::RemoveNode { peer_id } => consortium::remove_node(peer_id.clone()),
 	};
-	let chain = state.chain()?;
-	let (proposal, length) = chain.nested_call(pallet, call, args).await?;
-	Ok(Call::propose(chain.council_threshold().await?, proposal, length))
+	Ok(state.chain()?.motion(proposal).await?)
 }
 
 /// The metadata CID of indexed work `work`: a collection's default, so that a studio form needs
@@ -172,16 +215,16 @@ async fn work_metadata(state: &AppState, work: u64) -> Result<String> {
 			"metadata_cid is required (the gateway has no index)",
 		)
 	})?;
-	yinji_indexer::queries::work(index, work).await?.map(|work| work.metadata_cid).ok_or_else(
-		|| ApiError::bad_request("unknown_work", format!("work {work} is not indexed yet")),
-	)
+	yinji_index_query::work(index, work).await?.map(|work| work.metadata_cid).ok_or_else(|| {
+		ApiError::bad_request("unknown_work", format!("work {work} is not indexed yet"))
+	})
 }
 
 /// The block an [`Expiry`] names.
-async fn block(state: &AppState, expiry: Expiry) -> Result<u64> {
+async fn block(state: &AppState, expiry: Expiry) -> Result<BlockNumber> {
 	match expiry {
-		Expiry::At(at) => Ok(at),
-		Expiry::AfterHead(blocks) => Ok(head(state).await?.saturating_add(blocks)),
+		Expiry::At(at) => block_number(at),
+		Expiry::AfterHead(blocks) => block_number(head(state).await?.saturating_add(blocks)),
 	}
 }
 
@@ -199,8 +242,8 @@ mod tests {
 
 	#[test]
 	fn a_large_mint_is_split_into_chunks() {
-		let chunks = mint(3, &[0; 32], 120);
+		let chunks = mint(3, AccountId::from([0; 32]), 120);
 		assert_eq!(chunks.len(), 3);
-		assert_eq!(chunks[2].args[2], yinji_client::Value::u128(20));
+		assert_eq!(chunks[2], collectibles::mint(3, AccountId::from([0; 32]), 20));
 	}
 }

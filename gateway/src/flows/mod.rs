@@ -178,7 +178,7 @@ async fn prepare(
 	calls: Vec<Call>,
 ) -> Result<serde_json::Value> {
 	let chain = state.chain()?;
-	let [Call { pallet, call, args }] = <[Call; 1]>::try_from(calls).map_err(|calls| {
+	let [call] = <[Call; 1]>::try_from(calls).map_err(|calls| {
 		ApiError::bad_request(
 			"too_many_for_self_custody",
 			format!(
@@ -191,7 +191,7 @@ async fn prepare(
 	})?;
 	let account = crate::bytes::from_hex(&session.user.address)
 		.ok_or_else(|| ApiError::internal("a linked address is not 32 bytes"))?;
-	let prepared = chain.prepare(pallet, call, args, account).await.map_err(|e| {
+	let prepared = chain.prepare_call(&call, account).await.map_err(|e| {
 		ApiError::new(StatusCode::BAD_GATEWAY, "chain", format!("cannot prepare: {e}"))
 	})?;
 	let id = record_prepared(state, &session.user.id, flow, &prepared).await?;

@@ -9,7 +9,8 @@ use crate::{
 	chain::{
 		account,
 		call::{
-			AccountId, CollectionKind, ItemId, Policy, Ruling, TagKind, UnbindReason, WorkKind,
+			AccountId, BlockNumber, CollectionKind, ItemId, Named, Ruling, TagKind, TransferPolicy,
+			UnbindReason, WorkKind, GIFT_ONLY,
 		},
 		DEFAULT_EXPIRY_BLOCKS,
 	},
@@ -39,8 +40,8 @@ pub enum Flow {
 		metadata_cid: Option<String>,
 		/// Resale royalty in basis points.
 		royalty_bp: u16,
-		/// The transfer policy.
-		policy: Policy,
+		/// The transfer policy: `SettlementOnly`, `Soulbound` or [`GIFT_ONLY`].
+		policy: TransferPolicy<BlockNumber>,
 	},
 	/// `mint` items of a collection.
 	Mint {
@@ -291,12 +292,14 @@ fn variant<T>(name: &str, allowed: &[&str], read: impl Fn(&str) -> Option<T>) ->
 	})
 }
 
-fn policy(name: &str) -> Result<Policy> {
+/// The transfer policy a new collection's request names: items change hands only through the
+/// marketplace's settlement, never, or only as gifts ([`GIFT_ONLY`]).
+fn policy(name: &str) -> Result<TransferPolicy<BlockNumber>> {
 	match name {
-		"GiftOnly" => Ok(Policy::GiftOnly),
+		"GiftOnly" => Ok(GIFT_ONLY),
 		other => variant(other, &["SettlementOnly", "Soulbound"], |name| match name {
-			"SettlementOnly" => Some(Policy::SettlementOnly),
-			"Soulbound" => Some(Policy::Soulbound),
+			"SettlementOnly" => Some(TransferPolicy::SettlementOnly),
+			"Soulbound" => Some(TransferPolicy::Soulbound),
 			_ => None,
 		}),
 	}

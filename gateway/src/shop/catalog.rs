@@ -5,7 +5,7 @@ use super::{Product, PRODUCT_COLUMNS};
 use crate::{
 	accounts::{Role, Session},
 	chain::{
-		call::{Call, CollectionKind, ItemId},
+		call::{CollectionKind, ItemId, Named},
 		default_expiry,
 		submission::submit_in_background,
 	},
@@ -23,7 +23,8 @@ use axum::{
 use serde::Deserialize;
 // The SQL built at run time joins fixed fragments only; every value is bound.
 use sqlx::{AssertSqlSafe, Row};
-use yinji_indexer::db::Engine;
+use yinji_client::calls::{batch_all, marketplace, native};
+use yinji_index_query::Engine;
 
 /// Most items one product may have.
 pub const MAX_UNITS: usize = 1_000;
@@ -293,9 +294,9 @@ async fn list_on_chain(
 	let price = u128::try_from(price)?;
 	let listings = items.iter().map(|item| {
 		let item: ItemId = (collection, *item);
-		Call::list(item, price, expiry, None)
+		marketplace::list(item, native(), price, expiry, None)
 	});
-	let call = Call::batch_all(listings.collect());
+	let call = batch_all(listings.collect());
 	let (done, outcome) = tokio::sync::oneshot::channel();
 	let lock = state.signers.of(&session.user.id);
 	let answer = submit_in_background(

@@ -11,7 +11,6 @@ use super::{
 use crate::{
 	accounts::Session,
 	chain::{
-		call::Call,
 		default_expiry,
 		submission::{submit_in_background, Outcome},
 	},
@@ -23,6 +22,7 @@ use crate::{
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
 use sqlx::Row;
+use yinji_client::calls::{batch_all, marketplace, native};
 
 /// The body of `POST /api/shop/checkout`.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -105,12 +105,12 @@ pub async fn checkout(
 		let item = (unit.collection, unit.item);
 		let price = u128::try_from(unit.price).unwrap_or(0);
 		if unit.kind == ProductKind::Physical {
-			Call::make_offer(item, price, expiry)
+			marketplace::make_offer(item, native(), price, expiry)
 		} else {
-			Call::buy(item, price, std::mem::take(&mut points).into())
+			marketplace::buy(item, native(), price, std::mem::take(&mut points).into())
 		}
 	});
-	let call = Call::batch_all(payments.collect());
+	let call = batch_all(payments.collect());
 	let (done, outcome) = tokio::sync::oneshot::channel();
 	let lock = state.signers.of(&session.user.id);
 	let answer = submit_in_background(

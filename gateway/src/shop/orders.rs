@@ -17,6 +17,7 @@ use axum::{
 use serde::{Deserialize, Serialize};
 // The SQL built at run time joins fixed fragments only; every value is bound.
 use sqlx::{AssertSqlSafe, Row};
+use yinji_client::calls::{batch_all, marketplace, native};
 
 /// An order line as its buyer or seller sees it.
 #[derive(Debug, Serialize)]
@@ -240,7 +241,7 @@ pub async fn ship(
 	}
 	let (done, outcome) = tokio::sync::oneshot::channel();
 	let lock = state.signers.of(&seller);
-	let call = Call::batch_all(listings);
+	let call = batch_all(listings);
 	let answer =
 		submit_in_background(&state, &seller, "ship", vec![call], signer, lock, Some(done)).await?;
 	let db = state.db.clone();
@@ -281,7 +282,7 @@ async fn reserved_listings(state: &AppState, order: &str, seller: &str) -> Resul
 			);
 			let price = u128::try_from(row.try_get::<i64, _>(2)?)?;
 			let buyer = account(&row.try_get::<String, _>(3)?)?;
-			Ok(Call::list(item, price, expiry, Some(&buyer)))
+			Ok(marketplace::list(item, native(), price, expiry, Some(buyer)))
 		})
 		.collect()
 }

@@ -2,7 +2,7 @@
 //! chart library), with its figures also in words for screen readers.
 
 use maud::{html, Markup};
-use yinji_indexer::queries::RoyaltyPeriod;
+use yinji_index_query::RoyaltyPeriod;
 
 /// A day in milliseconds.
 pub const DAY_MS: u64 = 86_400_000;

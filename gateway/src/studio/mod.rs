@@ -19,8 +19,8 @@ use crate::{
 };
 use axum::{extract::State, routing::get, Router};
 use maud::{html, Markup};
-use yinji_indexer::queries::{
-	self, AttestationRow, CollectionRow, OwnedItem, SaleFilter, SaleRow, WorkRow,
+use yinji_index_query::{
+	self as queries, AttestationRow, CollectionRow, OwnedItem, SaleFilter, SaleRow, WorkRow,
 };
 
 /// Days the royalties chart covers.

@@ -13,7 +13,7 @@ use super::{
 use crate::{
 	accounts::Session,
 	chain::{
-		call::{Call, ItemId, TagKind},
+		call::{ItemId, Named, TagKind},
 		submission::submit_in_background,
 	},
 	error::ApiJson,
@@ -21,6 +21,7 @@ use crate::{
 };
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
+use yinji_client::calls::marketplace;
 use yinji_tags::{personalize::tag_hash, tap};
 
 /// The body of `POST /api/tags/claim`.
@@ -169,7 +170,7 @@ pub async fn claim(
 			),
 		));
 	}
-	let call = Call::claim_by_tap(offer_id, hash, counter);
+	let call = marketplace::claim_by_tap(offer_id, hash, counter);
 	// The institution key is one signer for every claim: one lock keeps its nonces in order.
 	let lock = state.signers.of("institution-verifier");
 	let (done, outcome) = tokio::sync::oneshot::channel();

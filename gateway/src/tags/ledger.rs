@@ -3,8 +3,11 @@
 //! collection's terms. Read from the node, not the index, so that a verdict never rests on a
 //! block the index has not reached; the block is named in the receipt.
 
-use crate::{AppState, Result};
-use yinji_client::{fields::Fields, Value};
+use crate::{
+	chain::call::{BlockNumber, Named, TransferPolicy},
+	AppState, Result,
+};
+use yinji_client::{fields::to_hex, runtime::yinji::storage, subxt::storage::Address, AccountId32};
 
 /// A tag's binding on chain.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,7 +75,7 @@ impl Ledger {
 		let view = chain.at(number).await?;
 		Ok(Ledger {
 			number,
-			hash: yinji_client::fields::to_hex(view.hash().as_bytes()),
+			hash: to_hex(view.hash().as_bytes()),
 			genesis: chain.genesis_hash().0,
 			view,
 		})
@@ -86,118 +89,107 @@ impl Ledger {
 		}
 	}
 
-	/// The head's storage entry `pallet.entry` at `keys`, if it holds a value.
-	pub(crate) async fn read(
+	/// The head's storage entry at a generated `address` (`storage()…`) under `keys`, if it
+	/// holds a value.
+	pub(crate) async fn fetch<A: Address>(
 		&self,
-		pallet: &str,
-		entry: &str,
-		keys: Vec<Value>,
-	) -> Result<Option<Value>> {
-		Ok(self.view.storage(pallet, entry, keys).await?)
+		address: A,
+		keys: A::KeyParts,
+	) -> Result<Option<A::Value>> {
+		Ok(self.view.fetch(address, keys).await?)
+	}
+
+	/// `call`'s name by the head's metadata, `Pallet.call`.
+	pub(crate) fn call_name(&self, call: &yinji_client::Call) -> Result<String> {
+		Ok(self.view.call_name(call)?)
 	}
 
 	/// The binding of the tag with hash `tag`, if bound.
 	pub async fn binding(&self, tag: &[u8; 32]) -> Result<Option<Binding>> {
-		let key = vec![Value::from_bytes(tag)];
-		let Some(value) = self.view.storage("Collectibles", "TagOf", key).await? else {
-			return Ok(None);
-		};
-		let f = Fields::new(&value, "TagOf");
-		let number = |name: &str| -> Result<u32> { Ok(u32::try_from(f.u64(name)?)?) };
-		Ok(Some(Binding {
-			collection: number("collection")?,
-			item: number("item")?,
-			kind: f.variant("kind")?,
-			key_epoch: number("key_epoch")?,
-			watermark: number("watermark")?,
+		let binding = self.fetch(storage().collectibles().tag_of(), (*tag,)).await?;
+		Ok(binding.map(|binding| Binding {
+			collection: binding.collection,
+			item: binding.item,
+			kind: binding.kind.name().to_string(),
+			key_epoch: binding.key_epoch,
+			watermark: binding.watermark,
 		}))
 	}
 
 	/// Whether the tag with hash `tag` was unbound for good.
 	pub async fn retired(&self, tag: &[u8; 32]) -> Result<bool> {
-		let key = vec![Value::from_bytes(tag)];
-		Ok(self.view.storage("Collectibles", "RetiredTags", key).await?.is_some())
+		Ok(self.fetch(storage().collectibles().retired_tags(), (*tag,)).await?.is_some())
 	}
 
 	/// The open offer `offer`, if it exists.
 	pub async fn offer(&self, offer: u64) -> Result<Option<OfferState>> {
-		let key = vec![Value::u128(offer.into())];
-		let Some(value) = self.view.storage("Marketplace", "Offers", key).await? else {
-			return Ok(None);
-		};
-		let f = Fields::new(&value, "Offers");
-		let number = |name: &str| -> Result<u32> { Ok(u32::try_from(f.u64(name)?)?) };
-		Ok(Some(OfferState {
-			offerer: f.hex("offerer")?,
-			collection: number("collection")?,
-			item: number("item")?,
+		let offer = self.fetch(storage().marketplace().offers(), (offer,)).await?;
+		Ok(offer.map(|offer| OfferState {
+			offerer: to_hex(&offer.offerer.0),
+			collection: offer.collection,
+			item: offer.item,
 		}))
 	}
 
 	/// The item and its collection's terms, if the item exists.
 	pub async fn item(&self, collection: u32, item: u32) -> Result<Option<ItemState>> {
-		let keys = vec![Value::u128(collection.into()), Value::u128(item.into())];
-		let Some(held) = self.view.storage("Collectibles", "Items", keys).await? else {
+		let collectibles = || storage().collectibles();
+		let Some(held) = self.fetch(collectibles().items(), (collection, item)).await? else {
 			return Ok(None);
 		};
-		let key = vec![Value::u128(collection.into())];
-		let record = self.view.storage("Collectibles", "Collections", key).await?;
+		let record = self.fetch(collectibles().collections(), (collection,)).await?;
 		let Some(record) = record else { return Ok(None) };
-		let (held, record) = (Fields::new(&held, "Items"), Fields::new(&record, "Collections"));
-		// `Option<TagHash>` decodes as the variant `Some(hash)` or `None`.
-		let tag = match yinji_client::fields::variant(held.get("tag")?) {
-			Some(("Some", values)) => values
-				.values()
-				.next()
-				.and_then(yinji_client::fields::bytes)
-				.filter(|bytes| bytes.len() == 32)
-				.map(|bytes| yinji_client::fields::to_hex(&bytes)),
-			_ => None,
-		};
 		Ok(Some(ItemState {
-			owner: held.hex("owner")?,
-			tag,
-			issuer: record.hex("issuer")?,
-			max_supply: u32::try_from(record.u64("max_supply")?)?,
-			work: record.u64("work")?,
-			policy: record.json("policy")?,
-			kind: record.variant("kind")?,
-			royalty: u16::try_from(record.u64("royalty")?)?,
+			owner: to_hex(&held.owner.0),
+			tag: held.tag.map(|tag| to_hex(&tag)),
+			issuer: to_hex(&record.issuer.0),
+			max_supply: record.max_supply,
+			work: record.work,
+			policy: policy_json(&record.policy),
+			kind: record.kind.name().to_string(),
+			royalty: record.royalty,
 		}))
 	}
 }
 
-/// The accounts in a decoded list of accounts (`0x`-hex), in order: a `BoundedVec` decodes as a
-/// newtype around the sequence, and an account as a newtype around its 32 bytes.
-pub fn accounts(value: &Value) -> Vec<String> {
-	if let Some(bytes) = yinji_client::fields::bytes(value).filter(|bytes| bytes.len() == 32) {
-		return vec![yinji_client::fields::to_hex(&bytes)];
+/// A transfer policy as JSON: a policy without terms is its name, one with terms
+/// `{"Name": {terms}}`.
+fn policy_json(policy: &TransferPolicy<BlockNumber>) -> serde_json::Value {
+	match policy {
+		TransferPolicy::Free => "Free".into(),
+		TransferPolicy::SettlementOnly => "SettlementOnly".into(),
+		TransferPolicy::GiftOnly { min_hold, recipient_kyc } => serde_json::json!({
+			"GiftOnly": { "min_hold": min_hold, "recipient_kyc": recipient_kyc },
+		}),
+		TransferPolicy::Soulbound => "Soulbound".into(),
 	}
-	match &value.value {
-		yinji_client::subxt::ext::scale_value::ValueDef::Composite(items) => {
-			items.values().flat_map(accounts).collect()
-		}
-		_ => Vec::new(),
-	}
+}
+
+/// Accounts as `0x`-hex, in order.
+pub fn accounts(accounts: &[AccountId32]) -> Vec<String> {
+	accounts.iter().map(|account| to_hex(&account.0)).collect()
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
 
-	fn account(byte: u8) -> Value {
-		Value::unnamed_composite([Value::unnamed_composite(
-			(0..32).map(|_| Value::u128(byte.into())),
-		)])
-	}
-
 	#[test]
-	fn accounts_are_read_through_their_newtypes() {
-		let list =
-			|n: u8| Value::unnamed_composite([Value::unnamed_composite((0..n).map(account))]);
+	fn accounts_are_hex_in_order() {
+		let list = |n: u8| (0..n).map(|byte| AccountId32([byte; 32])).collect::<Vec<_>>();
 		assert_eq!(accounts(&list(1)), [format!("0x{}", "00".repeat(32))]);
 		assert_eq!(accounts(&list(2))[1], format!("0x{}", "01".repeat(32)));
 		assert_eq!(accounts(&list(4)).len(), 4);
-		assert!(accounts(&Value::unnamed_composite([])).is_empty());
+		assert!(accounts(&[]).is_empty());
+	}
+
+	#[test]
+	fn policies_read_as_the_chain_renders_them() {
+		assert_eq!(policy_json(&TransferPolicy::SettlementOnly), "SettlementOnly");
+		let gift = TransferPolicy::GiftOnly { min_hold: 7, recipient_kyc: 2 };
+		assert_eq!(
+			policy_json(&gift).to_string(),
+			r#"{"GiftOnly":{"min_hold":7,"recipient_kyc":2}}"#
+		);
 	}
 }

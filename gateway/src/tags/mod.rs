@@ -183,7 +183,7 @@ pub(crate) async fn context(
 		provenance: Vec::new(),
 	};
 	if let Some(index) = &state.index {
-		if let Some(work) = yinji_indexer::queries::work(index, held.work).await? {
+		if let Some(work) = yinji_index_query::work(index, held.work).await? {
 			context.work = Some(WorkContext {
 				id: work.id,
 				creator: short(&work.registrant),
@@ -193,7 +193,7 @@ pub(crate) async fn context(
 			});
 		}
 		let history =
-			yinji_indexer::queries::item_provenance(index, collection.into(), item.into()).await?;
+			yinji_index_query::item_provenance(index, collection.into(), item.into()).await?;
 		context.provenance =
 			history.into_iter().map(|e| (e.block_number, e.kind, e.from, e.to)).collect();
 	}

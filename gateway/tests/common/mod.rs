@@ -16,9 +16,10 @@ use http_body_util::BodyExt;
 use std::time::Duration;
 use tower::ServiceExt;
 use yinji_client::{
+	calls::{batch_all, transfer, works},
 	subxt_signer::sr25519::dev,
 	testing::{eventually, ok, wait_finalized, DevNode},
-	Chain, Value,
+	AccountId32, Chain,
 };
 use yinji_gateway::{app, AppState, Config};
 
@@ -196,9 +197,9 @@ pub fn field(events: &serde_json::Value, event: &str, name: &str) -> u64 {
 		.unwrap_or_else(|| panic!("{event}.{name} in {events}"))
 }
 
-/// An account as a `MultiAddress::Id` call argument.
-pub fn id_variant(address: &str) -> Value {
-	Value::unnamed_variant("Id", [Value::from_bytes(hex::decode(&address[2..]).unwrap())])
+/// The account of a `0x`-hex address, as calls take it.
+pub fn account_id(address: &str) -> AccountId32 {
+	AccountId32(hex::decode(&address[2..]).unwrap().try_into().unwrap())
 }
 
 /// A dev node, finalizing, and a gateway (SQLite, embedded store) connected to it, over `dir`.
@@ -246,20 +247,14 @@ pub fn address(login: &Login) -> String {
 
 /// Alice (rich on the dev chain) sends each of `addresses` 1 000 units for fees and prices.
 pub async fn fund(chain: &Chain, addresses: &[String]) {
-	let transfers = addresses
-		.iter()
-		.map(|to| {
-			("Balances", "transfer_keep_alive", vec![id_variant(to), Value::u128(1_000 * UNIT)])
-		})
-		.collect();
-	ok(chain.batch(transfers, &dev::alice()).await, "fund the users");
+	let transfers = addresses.iter().map(|to| transfer(account_id(to), 1_000 * UNIT)).collect();
+	ok(chain.submit_call(&batch_all(transfers), &dev::alice()).await, "fund the users");
 }
 
 /// Alice, a member institution of the dev chain, attests `address` at KYC `level`.
 pub async fn attest(chain: &Chain, address: &str, level: u8) {
-	let who = Value::from_bytes(hex::decode(&address[2..]).unwrap());
-	let args = vec![who, Value::u128(level.into()), Value::u128(1_000_000)];
-	ok(chain.submit("Works", "attest_creator", args, &dev::alice()).await, "attest");
+	let call = works::attest_creator(account_id(address), level, 1_000_000);
+	ok(chain.submit_call(&call, &dev::alice()).await, "attest");
 }
 
 /// Uploads the test PNG as `creator` and registers it as a work of `kind` with `metadata`;

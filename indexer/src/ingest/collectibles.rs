@@ -1,17 +1,29 @@
 //! Collectibles events: collections, ownership changes, tags.
 
-use super::Writer;
+use super::{
+	render::{self, account, collection_kind, tag_kind, text, unbind_reason},
+	Writer,
+};
 use crate::{db::int, Error};
+use yinji_client::{fields::to_hex, runtime::runtime_types::pallet_collectibles::pallet::Event};
 
-impl<'a> Writer<'a, '_> {
-	pub(super) async fn transfer(
-		&mut self,
-		kind: &str,
-		from: Option<String>,
-		to: Option<String>,
-	) -> Result<(), Error> {
-		let f = self.fields();
-		let (collection, item) = (f.u64("collection")?, f.u64("item")?);
+/// A change of an item's owner, as the `transfers` table records it.
+struct Transfer {
+	/// The item's collection.
+	collection: u32,
+	/// The item.
+	item: u32,
+	/// `mint`, `gift`, `sale`, `burn`, `export` or `import`.
+	kind: &'static str,
+	/// The owner before (none for a mint).
+	from: Option<String>,
+	/// The owner after (none for a burn).
+	to: Option<String>,
+}
+
+impl Writer<'_, '_> {
+	async fn transfer(&mut self, transfer: Transfer) -> Result<(), Error> {
+		let Transfer { collection, item, kind, from, to } = transfer;
 		let query = sqlx::query(
 			"INSERT INTO transfers (block_number, event_index, collection, item, kind, \
 			 from_account, to_account) VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -64,8 +76,8 @@ impl<'a> Writer<'a, '_> {
 
 	pub(super) async fn close_listing(
 		&mut self,
-		collection: u64,
-		item: u64,
+		collection: u32,
+		item: u32,
 		reason: &str,
 	) -> Result<(), Error> {
 		let query = sqlx::query(
@@ -79,59 +91,71 @@ impl<'a> Writer<'a, '_> {
 		self.exec(query).await
 	}
 
-	pub(super) async fn collectibles(&mut self, name: &str) -> Result<(), Error> {
-		let f = self.fields();
-		match name {
-			"CollectionCreated" => {
-				let collection = f.u64("collection")?;
+	pub(super) async fn collectibles(&mut self, event: &Event) -> Result<(), Error> {
+		if let Some(transfer) = transfer_of(event) {
+			return self.transfer(transfer).await;
+		}
+		match event {
+			Event::CollectionCreated {
+				collection,
+				work,
+				issuer,
+				kind,
+				max_supply,
+				royalty,
+				policy,
+				min_holder_kyc,
+				metadata,
+			} => {
 				// The event carries the collection's terms: no storage read is needed.
-				let (royalty, policy, min_kyc, metadata) = (
-					f.u64("royalty")?,
-					f.json("policy")?.to_string(),
-					f.u64("min_holder_kyc")?,
-					f.text("metadata")?,
-				);
 				let query = sqlx::query(
 					"INSERT INTO collections (id, work, issuer, kind, max_supply, royalty_bp, \
 					 policy, min_holder_kyc, metadata_cid, created_block, frozen) \
 					 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0)",
 				)
-				.bind(int(collection))
-				.bind(int(f.u64("work")?))
-				.bind(f.hex("issuer")?)
-				.bind(f.variant("kind")?)
-				.bind(int(f.u64("max_supply")?))
-				.bind(int(royalty))
-				.bind(policy)
-				.bind(int(min_kyc))
-				.bind(metadata)
+				.bind(int(*collection))
+				.bind(int(*work))
+				.bind(account(issuer))
+				.bind(collection_kind(kind).to_string())
+				.bind(int(*max_supply))
+				.bind(int(*royalty))
+				.bind(render::policy(policy).to_string())
+				.bind(int(*min_holder_kyc))
+				.bind(text(metadata))
 				.bind(self.number());
 				self.exec(query).await
 			}
-			"Minted" => self.transfer("mint", None, Some(f.hex("owner")?)).await,
-			"Gifted" => self.transfer("gift", Some(f.hex("from")?), Some(f.hex("to")?)).await,
-			"SoldTransferred" => {
-				self.transfer("sale", Some(f.hex("from")?), Some(f.hex("to")?)).await
-			}
-			"Burned" => self.transfer("burn", Some(f.hex("owner")?), None).await,
-			// Bridge custody is an owner like any other: the item shows as held by the
-			// custodian while its token lives on the EVM chain.
-			"Exported" => {
-				self.transfer("export", Some(f.hex("from")?), Some(f.hex("custodian")?)).await
-			}
-			"Imported" => {
-				self.transfer("import", Some(f.hex("custodian")?), Some(f.hex("to")?)).await
-			}
-			"PolicyTightened" => {
+			Event::PolicyTightened { collection, policy, min_holder_kyc } => {
 				let query = sqlx::query(
 					"UPDATE collections SET policy = $1, min_holder_kyc = $2 WHERE id = $3",
 				)
-				.bind(f.json("policy")?.to_string())
-				.bind(int(f.u64("min_holder_kyc")?))
-				.bind(int(f.u64("collection")?));
+				.bind(render::policy(policy).to_string())
+				.bind(int(*min_holder_kyc))
+				.bind(int(*collection));
 				self.exec(query).await
 			}
-			"TagBound" => {
+			Event::CollectionFrozenSet { collection, frozen } => {
+				let query = sqlx::query("UPDATE collections SET frozen = $1 WHERE id = $2")
+					.bind(i64::from(*frozen))
+					.bind(int(*collection));
+				self.exec(query).await
+			}
+			Event::ItemFrozenSet { collection, item, frozen } => {
+				let query =
+					sqlx::query("UPDATE items SET frozen = $1 WHERE collection = $2 AND item = $3")
+						.bind(i64::from(*frozen))
+						.bind(int(*collection))
+						.bind(int(*item));
+				self.exec(query).await
+			}
+			_ => self.tags(event).await,
+		}
+	}
+
+	/// `TagBound`, `TagUnbound`, `WatermarkRaised`.
+	async fn tags(&mut self, event: &Event) -> Result<(), Error> {
+		match event {
+			Event::TagBound { collection, item, tag, kind, key_epoch } => {
 				let query = sqlx::query(
 					"INSERT INTO tags (tag, collection, item, kind, key_epoch, watermark, \
 					 bound_block, unbound_block, unbind_reason) \
@@ -141,25 +165,25 @@ impl<'a> Writer<'a, '_> {
 					 bound_block = excluded.bound_block, unbound_block = NULL, \
 					 unbind_reason = NULL",
 				)
-				.bind(f.hex("tag")?)
-				.bind(int(f.u64("collection")?))
-				.bind(int(f.u64("item")?))
-				.bind(f.variant("kind")?)
-				.bind(int(f.u64("key_epoch")?))
+				.bind(to_hex(tag))
+				.bind(int(*collection))
+				.bind(int(*item))
+				.bind(tag_kind(kind).to_string())
+				.bind(int(*key_epoch))
 				.bind(self.number());
 				self.exec(query).await
 			}
-			"TagUnbound" => {
+			Event::TagUnbound { tag, reason, .. } => {
 				let query = sqlx::query(
 					"UPDATE tags SET unbound_block = $1, unbind_reason = $2 WHERE tag = $3",
 				)
 				.bind(self.number())
-				.bind(f.variant("reason")?)
-				.bind(f.hex("tag")?);
+				.bind(unbind_reason(reason).to_string())
+				.bind(to_hex(tag));
 				self.exec(query).await
 			}
-			"WatermarkRaised" => {
-				let (tag, counter) = (f.hex("tag")?, int(f.u64("counter")?));
+			Event::WatermarkRaised { tag, counter } => {
+				let (tag, counter) = (to_hex(tag), int(*counter));
 				let query = sqlx::query("UPDATE tags SET watermark = $1 WHERE tag = $2")
 					.bind(counter)
 					.bind(tag.clone());
@@ -174,21 +198,36 @@ impl<'a> Writer<'a, '_> {
 				.bind(counter);
 				self.exec(query).await
 			}
-			"CollectionFrozenSet" => {
-				let query = sqlx::query("UPDATE collections SET frozen = $1 WHERE id = $2")
-					.bind(i64::from(f.bool("frozen")?))
-					.bind(int(f.u64("collection")?));
-				self.exec(query).await
-			}
-			"ItemFrozenSet" => {
-				let query =
-					sqlx::query("UPDATE items SET frozen = $1 WHERE collection = $2 AND item = $3")
-						.bind(i64::from(f.bool("frozen")?))
-						.bind(int(f.u64("collection")?))
-						.bind(int(f.u64("item")?));
-				self.exec(query).await
-			}
 			_ => Ok(()),
 		}
 	}
+}
+
+/// The change of owner an event makes, if it makes one. Bridge custody is an owner like any
+/// other: the item shows as held by the custodian while its token lives on the EVM chain.
+fn transfer_of(event: &Event) -> Option<Transfer> {
+	let (collection, item, kind, from, to) = match event {
+		Event::Minted { collection, item, owner } => (collection, item, "mint", None, Some(owner)),
+		Event::Gifted { collection, item, from, to } => {
+			(collection, item, "gift", Some(from), Some(to))
+		}
+		Event::SoldTransferred { collection, item, from, to } => {
+			(collection, item, "sale", Some(from), Some(to))
+		}
+		Event::Burned { collection, item, owner } => (collection, item, "burn", Some(owner), None),
+		Event::Exported { collection, item, from, custodian, .. } => {
+			(collection, item, "export", Some(from), Some(custodian))
+		}
+		Event::Imported { collection, item, custodian, to, .. } => {
+			(collection, item, "import", Some(custodian), Some(to))
+		}
+		_ => return None,
+	};
+	Some(Transfer {
+		collection: *collection,
+		item: *item,
+		kind,
+		from: from.map(account),
+		to: to.map(account),
+	})
 }

@@ -2,22 +2,34 @@
 //! in the caller's transaction. The rows are a function of the events alone: writing makes no
 //! chain read while the transaction is open.
 //!
-//! The writing is one [`Writer`] per event; its handlers are split by pallet: `works`,
-//! `collectibles`, `marketplace`, `loyalty`.
+//! The writing is one [`Writer`] per event, dispatched on the typed event; its handlers are
+//! split by pallet: `works`, `collectibles`, `marketplace`, `loyalty`, and read each field from
+//! the typed event. `render` gives the fields' text forms and JSON columns.
 
 mod collectibles;
 mod loyalty;
 mod marketplace;
+mod render;
 mod works;
 
 use crate::{db::int, Error};
 use yinji_client::{
-	fields::{bytes, number, pairs, to_hex, to_json, variant, Fields},
-	Block, Chain, ChainEvent, Value,
+	fields::{to_hex, to_json},
+	Block, Chain, ChainEvent, Event,
 };
 
-/// The pallets whose events the index keeps.
-pub const PALLETS: &[&str] = &["Works", "Collectibles", "Marketplace", "Loyalty", "ValidatorSet"];
+/// Whether the index keeps `event`: those of works, collectibles, the marketplace, loyalty and
+/// the validator set.
+pub fn kept(event: &Event) -> bool {
+	matches!(
+		event,
+		Event::Works(_)
+			| Event::Collectibles(_)
+			| Event::Marketplace(_)
+			| Event::Loyalty(_)
+			| Event::ValidatorSet(_)
+	)
+}
 
 type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
@@ -31,7 +43,7 @@ pub struct Fetched {
 /// Fetches block `number` with its yinji events. This is the only chain read of indexing a
 /// block, and it happens before the block's database transaction opens.
 pub async fn fetch(chain: &Chain, number: u64) -> Result<Fetched, Error> {
-	let block = chain.at(number).await?.block(PALLETS).await?;
+	let block = chain.at(number).await?.block(kept).await?;
 	Ok(Fetched { block })
 }
 
@@ -76,40 +88,7 @@ struct Writer<'a, 'c> {
 	event: &'a ChainEvent,
 }
 
-/// An asset kind as text: `native`, or `asset:ID`.
-fn asset(value: &Value) -> Result<String, Error> {
-	match variant(value) {
-		Some(("Native", _)) => Ok("native".into()),
-		Some(("WithId", fields)) => fields
-			.values()
-			.next()
-			.and_then(number)
-			.map(|id| format!("asset:{id}"))
-			.ok_or_else(|| Error::Invalid(format!("asset id in {}", to_json(value)))),
-		_ => Err(Error::Invalid(format!("asset kind {}", to_json(value)))),
-	}
-}
-
-/// A split or a royalty list: `(account, number)` pairs.
-fn account_pairs(value: &Value) -> Result<Vec<(String, u128)>, Error> {
-	pairs(value)
-		.ok_or_else(|| {
-			Error::Invalid(format!("a list of (account, amount) in {}", to_json(value)))
-		})?
-		.into_iter()
-		.map(|(account, share)| match (bytes(account), number(share)) {
-			(Some(account), Some(share)) => Ok((to_hex(&account), share)),
-			_ => Err(Error::Invalid(format!("(account, amount) in {}", to_json(value)))),
-		})
-		.collect()
-}
-
-impl<'a> Writer<'a, '_> {
-	fn fields(&self) -> Fields<'a> {
-		let event: &'a ChainEvent = self.event;
-		Fields::new(&event.fields, format!("{}.{}", event.pallet, event.name))
-	}
-
+impl Writer<'_, '_> {
 	fn number(&self) -> i64 {
 		int(self.fetched.block.number)
 	}
@@ -127,11 +106,12 @@ impl<'a> Writer<'a, '_> {
 	}
 
 	async fn apply(&mut self) -> Result<(), Error> {
-		match (self.event.pallet.as_str(), self.event.name.as_str()) {
-			("Works", name) => self.works(name).await,
-			("Collectibles", name) => self.collectibles(name).await,
-			("Marketplace", name) => self.marketplace(name).await,
-			("Loyalty", name) => self.loyalty(name).await,
+		let event: &ChainEvent = self.event;
+		match &event.event {
+			Event::Works(event) => self.works(event).await,
+			Event::Collectibles(event) => self.collectibles(event).await,
+			Event::Marketplace(event) => self.marketplace(event).await,
+			Event::Loyalty(event) => self.loyalty(event).await,
 			// Validator-set events are kept in `events` only.
 			_ => Ok(()),
 		}

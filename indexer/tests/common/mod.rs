@@ -6,10 +6,16 @@
 
 use std::{path::Path, time::Duration};
 use yinji_client::{
-	fields::Fields,
+	calls::{
+		self,
+		collectibles::{self, NewCollection},
+		works::{self, Registration},
+		CollectionKind, TransferPolicy, WorkKind,
+	},
+	runtime::runtime_types::{pallet_collectibles, pallet_works},
 	subxt_signer::sr25519::{dev, Keypair},
 	testing::ok,
-	Chain, Value,
+	AccountId32, Call, Chain, Event, Submitted,
 };
 use yinji_indexer::{Db, Options};
 
@@ -35,8 +41,8 @@ pub async fn index(node: &str, url: &str, until: u64) -> Db {
 }
 
 /// An account as a call argument.
-pub fn account(who: &Keypair) -> Value {
-	Value::from_bytes(who.public_key().0)
+pub fn account(who: &Keypair) -> AccountId32 {
+	AccountId32(who.public_key().0)
 }
 
 /// An account as the index writes it.
@@ -44,38 +50,33 @@ pub fn hex(who: &Keypair) -> String {
 	format!("0x{}", hex::encode(who.public_key().0))
 }
 
-/// `Works.register_work` arguments for a one-holder work with content hash `hash`.
-pub fn register_work(creator: &Keypair, hash: [u8; 32]) -> Vec<Value> {
-	vec![
-		Value::from_bytes(hash),
-		Value::unnamed_variant("None", []),
-		Value::from_bytes(b"bafkreimetadata"),
-		Value::unnamed_variant("Image", []),
-		Value::unnamed_variant("AllRightsReserved", []),
-		Value::unnamed_composite([Value::unnamed_composite([
-			account(creator),
-			Value::u128(10_000),
-		])]),
-		Value::unnamed_composite([]),
-	]
+/// `Works.register_work` of a one-holder image with content hash `hash`, all rights reserved.
+pub fn register_work(creator: &Keypair, hash: [u8; 32]) -> Call {
+	let metadata = b"bafkreimetadata".to_vec();
+	works::register(Registration::original(hash, metadata, WorkKind::Image, account(creator)))
 }
 
-/// `Collectibles.create_collection` arguments.
-pub fn create_collection(work: u128, royalty_bp: u128, policy: Value) -> Vec<Value> {
-	vec![
-		Value::u128(work),
-		Value::unnamed_variant("DigitalCollectible", []),
-		Value::u128(1_000),
-		Value::from_bytes(b"bafkreicollection"),
-		Value::u128(royalty_bp),
+/// `Works.attest_creator` of `creator` at `kyc_level`, until block 1 000 000.
+pub fn attest(creator: &Keypair, kyc_level: u8) -> Call {
+	works::attest_creator(account(creator), kyc_level, 1_000_000)
+}
+
+/// `Collectibles.create_collection` of 1 000 digital collectibles of `work`.
+pub fn create_collection(work: u64, royalty_bp: u16, policy: TransferPolicy<u32>) -> Call {
+	collectibles::create_collection(NewCollection {
+		work,
+		kind: CollectionKind::DigitalCollectible,
+		max_supply: 1_000,
+		metadata: b"bafkreicollection".to_vec(),
+		royalty: royalty_bp,
 		policy,
-		Value::u128(0),
-	]
+		min_holder_kyc: 0,
+	})
 }
 
-/// Submits and unwraps.
-pub async fn submit(chain: &Chain, pallet: &str, call: &str, args: Vec<Value>, who: &Keypair) {
-	ok(chain.submit(pallet, call, args, who).await, &format!("{pallet}.{call}"));
+/// Submits and unwraps (the error names the call).
+pub async fn submit(chain: &Chain, call: Call, who: &Keypair) -> Submitted {
+	ok(chain.submit_call(&call, who).await, "a submitted call")
 }
 
 /// Fills the chain: four attested creators each register `works` works per round in one
@@ -83,48 +84,39 @@ pub async fn submit(chain: &Chain, pallet: &str, call: &str, args: Vec<Value>, w
 pub async fn load(chain: &Chain, rounds: u8, works: u8) {
 	let museum = dev::alice();
 	let creators: Vec<Keypair> = vec![dev::bob(), dev::charlie(), dev::dave(), dev::eve()];
-	let attest = creators
-		.iter()
-		.map(|c| {
-			("Works", "attest_creator", vec![account(c), Value::u128(2), Value::u128(1_000_000)])
-		})
-		.collect();
-	ok(chain.batch(attest, &museum).await, "attest the creators");
+	let attest = calls::batch_all(creators.iter().map(|c| attest(c, 2)).collect());
+	ok(chain.submit_call(&attest, &museum).await, "attest the creators");
 	// Work ids follow the order of inclusion: each creator remembers its first work.
-	let mut first_work = vec![0u128; creators.len()];
+	let mut first_work = vec![0u64; creators.len()];
 	for round in 0..rounds {
 		let submissions = creators.iter().enumerate().map(|(index, creator)| {
-			let calls = (0..works)
-				.map(|n| {
-					let hash = [round, index as u8, n, 0xaa].repeat(8);
-					let hash: [u8; 32] = hash.try_into().unwrap();
-					("Works", "register_work", register_work(creator, hash))
-				})
-				.collect();
-			chain.batch(calls, creator)
+			let batch = calls::batch_all(
+				(0..works)
+					.map(|n| {
+						let hash = [round, index as u8, n, 0xaa].repeat(8);
+						let hash: [u8; 32] = hash.try_into().unwrap();
+						register_work(creator, hash)
+					})
+					.collect(),
+			);
+			async move { chain.submit_call(&batch, creator).await }
 		});
 		for (index, result) in futures::future::join_all(submissions).await.into_iter().enumerate()
 		{
 			let registered = ok(result, "register a batch of works");
 			if round == 0 {
-				let fields = registered.event("Works", "WorkRegistered").expect("a work");
-				first_work[index] = Fields::new(fields, "WorkRegistered").u128("work").unwrap();
+				first_work[index] = registered.registered_work().expect("a work");
 			}
 		}
 	}
 	// Collection ids follow the order of inclusion: each creator mints into the one its own
 	// extrinsic created.
 	let collections = creators.iter().zip(first_work).map(|(creator, work)| async move {
-		let policy = Value::unnamed_variant("SettlementOnly", []);
-		let args = create_collection(work, 500, policy);
-		let created = ok(
-			chain.submit("Collectibles", "create_collection", args, creator).await,
-			"create a collection",
-		);
-		let fields = created.event("Collectibles", "CollectionCreated").expect("a collection");
-		let id = Fields::new(fields, "CollectionCreated").u128("collection").unwrap();
-		let args = vec![Value::u128(id), account(creator), Value::u128(40)];
-		ok(chain.submit("Collectibles", "mint", args, creator).await, "mint");
+		let call = create_collection(work, 500, TransferPolicy::SettlementOnly);
+		let created = ok(chain.submit_call(&call, creator).await, "create a collection");
+		let id = created.created_collection().expect("a collection");
+		let mint = collectibles::mint(id, account(creator), 40);
+		ok(chain.submit_call(&mint, creator).await, "mint");
 	});
 	futures::future::join_all(collections).await;
 }

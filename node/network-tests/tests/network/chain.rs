@@ -1,17 +1,16 @@
-//! Talking to a test network with subxt: connect, read heights and storage, submit signed
-//! extrinsics and wait for finality, pass council motions.
+//! Talking to a test network: connect, read heights, submit signed calls and wait for finality,
+//! pass council motions.
 
 use crate::harness::{eventually, Node};
 use std::time::Duration;
 use subxt::{
 	config::RpcConfigFor,
-	dynamic::{self, At, Value},
-	ext::scale_value::Composite,
 	rpcs::{client::rpc_params, LegacyRpcMethods, RpcClient},
 	utils::{AccountId32, H256},
 	OnlineClient, SubstrateConfig,
 };
 use subxt_signer::sr25519::Keypair;
+use yinji_client::{calls, runtime::yinji, Call, Event, Submitted};
 
 /// One node's clients.
 pub struct Chain {
@@ -21,6 +20,8 @@ pub struct Chain {
 	pub rpc: RpcClient,
 	/// The legacy RPC methods.
 	pub legacy: LegacyRpcMethods<RpcConfigFor<SubstrateConfig>>,
+	/// The chain client the services use, for typed calls.
+	pub client: yinji_client::Chain,
 }
 
 /// Connects to `node`, waiting up to two minutes for its RPC server.
@@ -40,7 +41,8 @@ pub async fn connect(node: &Node) -> Chain {
 		.await
 		.expect("subxt reads the node's metadata");
 	let legacy = LegacyRpcMethods::new(rpc.clone());
-	Chain { api, rpc, legacy }
+	let client = yinji_client::Chain::connect(&url).await.expect("the chain client connects");
+	Chain { api, rpc, legacy, client }
 }
 
 impl Chain {
@@ -90,83 +92,37 @@ impl Chain {
 
 	/// Signs `call` with `signer`, submits it and waits until it is finalized and succeeded;
 	/// returns its events.
-	pub async fn submit(
-		&self,
-		pallet: &str,
-		call: &str,
-		args: Vec<Value>,
-		signer: &Keypair,
-	) -> subxt::extrinsics::ExtrinsicEvents<SubstrateConfig> {
-		let payload = dynamic::tx(pallet, call, args);
-		let at = self.api.at_current_block().await.expect("a finalized block");
-		at.tx()
-			.sign_and_submit_then_watch_default(&payload, signer)
-			.await
-			.unwrap_or_else(|e| panic!("{pallet}.{call} is accepted: {e}"))
-			.wait_for_finalized_success()
-			.await
-			.unwrap_or_else(|e| panic!("{pallet}.{call} succeeds: {e}"))
+	pub async fn submit(&self, call: Call, signer: &Keypair) -> Submitted {
+		self.client.submit_call(&call, signer).await.unwrap_or_else(|e| panic!("{call:?}: {e}"))
 	}
 
-	/// Passes `pallet.call(args)` as a council motion: `members[0]` proposes with a threshold
-	/// of all of `members`, each of them votes aye, the proposer closes it. Asserts it executed
+	/// Passes `proposal` as a council motion: `members[0]` proposes with a threshold of all of
+	/// `members`, each of them votes aye, the proposer closes it. Asserts it executed
 	/// successfully.
-	pub async fn council_motion(
-		&self,
-		members: &[Keypair],
-		pallet: &str,
-		call: &str,
-		args: Vec<(&str, Value)>,
-	) {
-		let inner = dynamic::tx(
-			pallet,
-			call,
-			Composite::named(args.into_iter().map(|(n, v)| (n.to_string(), v))),
-		);
-		let at = self.api.at_current_block().await.expect("a finalized block");
-		let length = at
-			.tx()
-			.call_data(&inner)
-			.unwrap_or_else(|e| panic!("{pallet}.{call} encodes: {e}"))
-			.len() as u128;
-		let threshold = members.len() as u128;
-		let events = self
-			.submit(
-				"Council",
-				"propose",
-				vec![Value::u128(threshold), inner.into_value(), Value::u128(length)],
-				&members[0],
-			)
-			.await;
-		let proposed =
-			event_fields(&events, "Council", "Proposed").expect("the motion was proposed");
-		let index = field_u128(&proposed, "proposal_index");
-		let hash = proposed.at("proposal_hash").cloned().expect("the motion has a hash");
+	pub async fn council_motion(&self, members: &[Keypair], proposal: Call) {
+		let what = format!("{proposal:?}");
+		let length = self.client.call_data(&proposal).await.expect("the proposal encodes").len();
+		let threshold = members.len() as u32;
+		let propose = calls::consortium::propose(threshold, proposal, length as u32);
+		let (index, hash) = self
+			.submit(propose, &members[0])
+			.await
+			.find(|event| match event {
+				Event::Council(yinji::council::Event::Proposed {
+					proposal_index,
+					proposal_hash,
+					..
+				}) => Some((*proposal_index, *proposal_hash)),
+				_ => None,
+			})
+			.expect("the motion was proposed");
 		// The proposer's aye is not implied: every member votes, the proposer too.
 		for member in members {
-			self.submit(
-				"Council",
-				"vote",
-				vec![hash.clone(), Value::u128(index), Value::bool(true)],
-				member,
-			)
-			.await;
+			self.submit(calls::consortium::vote(hash, index, true), member).await;
 		}
-		let weight = Value::named_composite([
-			("ref_time", Value::u128(100_000_000_000)),
-			("proof_size", Value::u128(100_000)),
-		]);
-		let events = self
-			.submit(
-				"Council",
-				"close",
-				vec![hash, Value::u128(index), weight, Value::u128(length)],
-				&members[0],
-			)
-			.await;
-		let executed = event_fields(&events, "Council", "Executed").expect("the motion executed");
-		let result = format!("{:?}", executed.at("result"));
-		assert!(result.contains("Ok"), "{pallet}.{call} by council failed: {result}");
+		let closed = self.submit(calls::consortium::close(hash, index), &members[0]).await;
+		let result = closed.motion_outcome().expect("the motion executed");
+		assert!(result.is_ok(), "{what} by council failed: {result:?}");
 	}
 
 	/// A raw RPC call with one parameter.
@@ -176,29 +132,6 @@ impl Chain {
 			.await
 			.unwrap_or_else(|e| panic!("{method}: {e}"))
 	}
-}
-
-/// The fields of the first `pallet.event` in `events`.
-pub fn event_fields(
-	events: &subxt::extrinsics::ExtrinsicEvents<SubstrateConfig>,
-	pallet: &str,
-	event: &str,
-) -> Option<Value> {
-	events.iter().filter_map(Result::ok).find_map(|e| {
-		(e.pallet_name() == pallet && e.event_name() == event)
-			.then(|| e.decode_fields_unchecked_as::<Value>().ok())
-			.flatten()
-	})
-}
-
-/// A named unsigned-integer field of a decoded value.
-pub fn field_u128(value: &Value, name: &str) -> u128 {
-	value.at(name).and_then(|v| v.as_u128()).unwrap_or_else(|| panic!("field {name} in {value:?}"))
-}
-
-/// An account as a call argument.
-pub fn account(who: &Keypair) -> Value {
-	Value::from_bytes(who.public_key().0)
 }
 
 /// The account id of a key pair.

@@ -8,15 +8,19 @@
 mod chain;
 mod harness;
 
-use chain::{account, account_id, connect, event_fields, field_u128, Chain};
+use chain::{account_id, connect, Chain};
 use harness::{eventually, Node, PEER_IDS};
 use std::{collections::BTreeSet, time::Duration};
-use subxt::{
-	config::substrate::DigestItem,
-	dynamic::{self, At, Value},
-	ext::codec::Decode,
-};
+use subxt::{config::substrate::DigestItem, ext::codec::Decode};
 use subxt_signer::sr25519::{dev, Keypair};
+use yinji_client::{
+	calls::{
+		self, collectibles::NewCollection, works::Registration, CollectionKind, TransferPolicy,
+		WorkKind,
+	},
+	runtime::yinji,
+	Event,
+};
 
 const MINUTE: Duration = Duration::from_secs(60);
 
@@ -43,14 +47,14 @@ async fn author(chain: &Chain, hash: subxt::utils::H256) -> Option<[u8; 32]> {
 		_ => None,
 	})?;
 	let parent = chain.api.at_block(header.parent_hash).await.ok()?;
-	let authorities: Vec<[u8; 32]> = parent
+	let authorities = parent
 		.storage()
-		.fetch(dynamic::storage::<(), Vec<[u8; 32]>>("Aura", "Authorities"), ())
+		.fetch(yinji::storage().aura().authorities(), ())
 		.await
 		.ok()?
 		.decode()
 		.ok()?;
-	authorities.get((slot % authorities.len() as u64) as usize).copied()
+	authorities.get((slot % authorities.len() as u64) as usize).map(|authority| authority.0)
 }
 
 /// Scenario 1: four validators produce and finalize blocks, and every one of them authors.
@@ -85,115 +89,66 @@ async fn register_mint_list_buy_settles_on_the_network() {
 		(dev::alice(), dev::bob(), dev::charlie(), dev::dave());
 
 	// The museum (a member institution) attests the creator.
-	chain
-		.submit(
-			"Works",
-			"attest_creator",
-			vec![account(&creator), Value::u128(2), Value::u128(1_000_000)],
-			&museum,
-		)
-		.await;
-	let events = chain
-		.submit(
-			"Works",
-			"register_work",
-			vec![
-				Value::from_bytes([7u8; 32]),
-				Value::unnamed_variant("None", []),
-				Value::from_bytes(b"bafkreiexamplemetadatacid"),
-				Value::unnamed_variant("Image", []),
-				Value::unnamed_variant("AllRightsReserved", []),
-				Value::unnamed_composite([Value::unnamed_composite([
-					account(&creator),
-					Value::u128(10_000),
-				])]),
-				Value::unnamed_composite([]),
-			],
-			&creator,
-		)
-		.await;
-	let work =
-		field_u128(&event_fields(&events, "Works", "WorkRegistered").expect("registered"), "work");
-	chain
-		.submit(
-			"Collectibles",
-			"create_collection",
-			vec![
-				Value::u128(work),
-				Value::unnamed_variant("DigitalCollectible", []),
-				Value::u128(100),
-				Value::from_bytes(b"bafkreiexamplecollection"),
-				Value::u128(1_000),
-				Value::unnamed_variant("SettlementOnly", []),
-				Value::u128(0),
-			],
-			&creator,
-		)
-		.await;
-	chain
-		.submit(
-			"Collectibles",
-			"mint",
-			vec![Value::u128(0), account(&collector), Value::u128(1)],
-			&creator,
-		)
-		.await;
+	chain.submit(calls::works::attest_creator(account_id(&creator), 2, 1_000_000), &museum).await;
+	let work = Registration::original(
+		[7u8; 32],
+		b"bafkreiexamplemetadatacid".to_vec(),
+		WorkKind::Image,
+		account_id(&creator),
+	);
+	let work = chain
+		.submit(calls::works::register(work), &creator)
+		.await
+		.registered_work()
+		.expect("registered");
+	let collection = NewCollection {
+		work,
+		kind: CollectionKind::DigitalCollectible,
+		max_supply: 100,
+		metadata: b"bafkreiexamplecollection".to_vec(),
+		royalty: 1_000,
+		policy: TransferPolicy::SettlementOnly,
+		min_holder_kyc: 0,
+	};
+	chain.submit(calls::collectibles::create_collection(collection), &creator).await;
+	chain.submit(calls::collectibles::mint(0, account_id(&collector), 1), &creator).await;
 	let price: u128 = 10 * 1_000_000_000_000;
-	chain
-		.submit(
-			"Marketplace",
-			"list",
-			vec![
-				Value::u128(0),
-				Value::u128(1),
-				Value::unnamed_variant("Native", []),
-				Value::u128(price),
-				Value::u128(1_000_000),
-				Value::unnamed_variant("None", []),
-			],
-			&collector,
-		)
-		.await;
-	let events = chain
-		.submit(
-			"Marketplace",
-			"buy",
-			vec![
-				Value::u128(0),
-				Value::u128(1),
-				Value::unnamed_variant("Native", []),
-				Value::u128(price),
-				Value::u128(0),
-			],
-			&buyer,
-		)
-		.await;
-	let settled = event_fields(&events, "Marketplace", "Settled").expect("the sale settled");
-	assert_eq!(field_u128(&settled, "gross"), price);
+	let list = calls::marketplace::list((0, 1), calls::native(), price, 1_000_000, None);
+	chain.submit(list, &collector).await;
+	let buy = calls::marketplace::buy((0, 1), calls::native(), price, 0);
+	let (gross, fee, seller_proceeds, royalties) = chain
+		.submit(buy, &buyer)
+		.await
+		.find(|event| match event {
+			Event::Marketplace(yinji::marketplace::Event::Settled {
+				gross,
+				fee,
+				seller_proceeds,
+				royalties,
+				..
+			}) => Some((*gross, *fee, *seller_proceeds, royalties.clone())),
+			_ => None,
+		})
+		.expect("the sale settled");
+	assert_eq!(gross, price);
 	// No platform fee at genesis; a 10 % royalty to the creator; the rest to the collector.
-	assert_eq!(field_u128(&settled, "fee"), 0);
-	assert_eq!(field_u128(&settled, "seller_proceeds"), price - price / 10);
-	let royalties = format!("{:?}", settled.at("royalties"));
-	assert!(royalties.contains(&format!("{}", price / 10)), "royalty of a tenth: {royalties}");
+	assert_eq!(fee, 0);
+	assert_eq!(seller_proceeds, price - price / 10);
+	assert!(
+		royalties.iter().any(|(_, paid)| *paid == price / 10),
+		"royalty of a tenth: {royalties:?}"
+	);
 
 	let at = chain.api.at_current_block().await.expect("a finalized block");
-	let item: Item = at
+	let item = at
 		.storage()
-		.fetch(dynamic::storage::<(u32, u32), Item>("Collectibles", "Items"), (0, 1))
+		.fetch(yinji::storage().collectibles().items(), (0, 1))
 		.await
 		.expect("the item exists")
 		.decode()
 		.expect("the item decodes");
 	assert_eq!(item.owner, account_id(&buyer), "the buyer owns the item");
 	assert_eq!(item.nonce, 1, "one change of owner");
-}
-
-/// The fields of `Collectibles.Items` the tests read.
-#[derive(subxt::ext::scale_decode::DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-struct Item {
-	owner: subxt::utils::AccountId32,
-	nonce: u32,
 }
 
 /// Scenario 3: with one validator down finality continues; with two down blocks continue but
@@ -233,15 +188,8 @@ async fn finality_survives_one_validator_down_and_resumes_when_two_return() {
 
 /// Passes the council motion that allow-lists node `index`, owned by `owner`.
 async fn allow_node(chain: &Chain, index: usize, owner: &Keypair) {
-	let peer: subxt::ext::scale_value::Value = Value::from_bytes(peer_id_bytes(index));
-	chain
-		.council_motion(
-			&members()[..3],
-			"NodeAuthorization",
-			"add_well_known_node",
-			vec![("node", peer), ("owner", Value::unnamed_variant("Id", [account(owner)]))],
-		)
-		.await;
+	let add = calls::consortium::add_node(peer_id_bytes(index), account_id(owner));
+	chain.council_motion(&members()[..3], add).await;
 }
 
 /// The peer id of test node `index` as bytes (base58-decoded).
@@ -314,28 +262,10 @@ async fn members_vote_a_new_validator_in() {
 	let proof = decode_hex(generated["proof"].as_str().expect("a proof of possession"));
 	assert_eq!(keys.len(), 64, "Aura and GRANDPA public keys");
 	let aura: [u8; 32] = keys[..32].try_into().expect("32 bytes");
-	alice
-		.submit(
-			"Session",
-			"set_keys",
-			vec![
-				Value::named_composite([
-					("aura", Value::from_bytes(&keys[..32])),
-					("grandpa", Value::from_bytes(&keys[32..])),
-				]),
-				Value::from_bytes(&proof),
-			],
-			&eve,
-		)
-		.await;
-	alice
-		.council_motion(
-			&members()[..3],
-			"ValidatorSet",
-			"add_validator",
-			vec![("who", account(&eve))],
-		)
-		.await;
+	let grandpa: [u8; 32] = keys[32..].try_into().expect("32 bytes");
+	alice.submit(calls::session::set_keys(aura, grandpa, proof), &eve).await;
+	let add = calls::consortium::add_validator(account_id(&eve));
+	alice.council_motion(&members()[..3], add).await;
 
 	// Within three sessions (30 blocks), Eve authors a finalized block.
 	let from = alice.finalized().await;
