@@ -5,7 +5,7 @@ use super::{Product, PRODUCT_COLUMNS};
 use crate::{
 	accounts::{Role, Session},
 	chain::{
-		call::{CollectionKind, ItemId, Named},
+		call::{CollectionKind, ItemId},
 		default_expiry,
 		submission::submit_in_background,
 	},
@@ -162,8 +162,8 @@ async fn owned_items(
 				format!("item {collection}/{item} is not yours"),
 			));
 		}
-		let kind = match CollectionKind::from_name(&held.kind) {
-			Some(CollectionKind::PhysicalTwin) => ProductKind::Physical,
+		let kind = match held.kind {
+			CollectionKind::PhysicalTwin => ProductKind::Physical,
 			_ => ProductKind::Collectible,
 		};
 		found = Some((kind, (held.royalty, held.max_supply)));

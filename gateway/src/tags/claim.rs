@@ -74,12 +74,13 @@ async fn fresh_tap(
 	let binding = ledger.binding(&hash).await?.ok_or_else(|| {
 		conflict("unknown_tag", "this tag is not bound to any item on the chain".into())
 	})?;
-	if TagKind::from_name(&binding.kind) != Some(TagKind::Ntag424) || binding.key_epoch != epoch {
+	if binding.kind != TagKind::Ntag424 || binding.key_epoch != epoch {
 		return Err(conflict(
 			"wrong_epoch",
 			format!(
 				"the tag is bound as {} of key epoch {}, not an NFC tag of epoch {epoch}",
-				binding.kind, binding.key_epoch
+				binding.kind.name(),
+				binding.key_epoch
 			),
 		));
 	}

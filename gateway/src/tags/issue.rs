@@ -3,7 +3,10 @@
 //! is then bound to the item on chain with the `bind_tag` flow, once it is on the product.
 
 use super::{ensure_issuer, ledger::Ledger};
-use crate::{accounts::Session, error::ApiJson, now_ms, ApiError, AppState, Result};
+use crate::{
+	accounts::Session, chain::call::CollectionKind, error::ApiJson, now_ms, ApiError, AppState,
+	Result,
+};
 use axum::{
 	extract::{Path, Query, State},
 	http::{header, HeaderMap, StatusCode},
@@ -53,7 +56,7 @@ async fn check_item(session: &Session, ledger: &Ledger, collection: u32, item: u
 		.await?
 		.ok_or_else(|| ApiError::not_found(format!("no item {collection}/{item}")))?;
 	ensure_issuer(session, &held.issuer)?;
-	if held.kind != "PhysicalTwin" {
+	if held.kind != CollectionKind::PhysicalTwin {
 		return Err(ApiError::bad_request(
 			"not_physical",
 			"tags go only on items of physical-twin collections",

@@ -4,10 +4,16 @@
 //! block the index has not reached; the block is named in the receipt.
 
 use crate::{
-	chain::call::{BlockNumber, Named, TransferPolicy},
+	chain::call::{BlockNumber, TransferPolicy},
 	AppState, Result,
 };
-use yinji_client::{fields::to_hex, runtime::yinji::storage, subxt::storage::Address, AccountId32};
+use yinji_client::{
+	calls::{CollectionKind, TagKind},
+	fields::to_hex,
+	runtime::yinji::storage,
+	subxt::storage::Address,
+	AccountId32,
+};
 
 /// A tag's binding on chain.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,8 +22,8 @@ pub struct Binding {
 	pub collection: u32,
 	/// The item.
 	pub item: u32,
-	/// `Ntag424` or `SignedQr`.
-	pub kind: String,
+	/// How the tag proves itself.
+	pub kind: TagKind,
 	/// The key epoch it was issued under.
 	pub key_epoch: u32,
 	/// The highest tap counter the chain accepted (at a sale or claim).
@@ -39,8 +45,8 @@ pub struct ItemState {
 	pub work: u64,
 	/// The collection's transfer policy (JSON).
 	pub policy: serde_json::Value,
-	/// The collection's kind: `DigitalCollectible` or `PhysicalTwin`.
-	pub kind: String,
+	/// The collection's kind.
+	pub kind: CollectionKind,
 	/// The collection's resale royalty, in basis points.
 	pub royalty: u16,
 }
@@ -110,7 +116,7 @@ impl Ledger {
 		Ok(binding.map(|binding| Binding {
 			collection: binding.collection,
 			item: binding.item,
-			kind: binding.kind.name().to_string(),
+			kind: binding.kind,
 			key_epoch: binding.key_epoch,
 			watermark: binding.watermark,
 		}))
@@ -146,7 +152,7 @@ impl Ledger {
 			max_supply: record.max_supply,
 			work: record.work,
 			policy: policy_json(&record.policy),
-			kind: record.kind.name().to_string(),
+			kind: record.kind,
 			royalty: record.royalty,
 		}))
 	}

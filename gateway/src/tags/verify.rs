@@ -3,7 +3,10 @@
 //! tamper loop; then a signed receipt of the verdict, kept so that it can be fetched again.
 
 use super::{ledger::Ledger, TagKeys};
-use crate::{keys, now_ms, ApiError, AppState, Result};
+use crate::{
+	chain::call::{Named, TagKind},
+	keys, now_ms, ApiError, AppState, Result,
+};
 use serde::Serialize;
 use sqlx::Row;
 use yinji_tags::{
@@ -107,12 +110,13 @@ pub async fn judge_tap(
 		return record(state, ledger, "nfc", findings, Some(hash), None, None, tamper).await;
 	};
 	let item = (binding.collection, binding.item);
-	if binding.kind != "Ntag424" || binding.key_epoch != epoch {
+	if binding.kind != TagKind::Ntag424 || binding.key_epoch != epoch {
 		findings.push(Finding::new(
 			"wrong_epoch",
 			format!(
 				"the tag is bound as {} of key epoch {}, not an NFC tag of epoch {epoch}",
-				binding.kind, binding.key_epoch
+				binding.kind.name(),
+				binding.key_epoch
 			),
 		));
 	}
@@ -326,7 +330,7 @@ pub async fn judge_code(
 				),
 			))
 		}
-		Some(binding) if binding.kind != "SignedQr" => {
+		Some(binding) if binding.kind != TagKind::SignedQr => {
 			findings.push(Finding::new("wrong_epoch", "this code is bound as another kind of tag"))
 		}
 		Some(_) => {}
