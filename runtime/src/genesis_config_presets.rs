@@ -65,6 +65,23 @@ pub fn consortium_genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
+		// The settlement asset exists from genesis, sufficient (an account needs no native
+		// balance to hold it), owned by a keyless account: only the issuer the council names
+		// mints it (`Marketplace.issue_settlement`). A yuan of it is 100 fen.
+		assets: pallet_assets::GenesisConfig {
+			assets: vec![(
+				crate::configs::SETTLEMENT_ASSET,
+				crate::configs::SettlementAssetOwner::get(),
+				true,
+				1,
+			)],
+			metadata: vec![(
+				crate::configs::SETTLEMENT_ASSET,
+				"结算人民币 Settlement yuan".as_bytes().to_vec(),
+				b"CNY".to_vec(),
+				crate::configs::SETTLEMENT_DECIMALS,
+			)],
+		},
 	})
 }
 

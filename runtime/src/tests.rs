@@ -83,3 +83,58 @@ fn test_peer_ids_match_the_node_keys() {
 	expected.extend_from_slice(&public.0);
 	assert_eq!(genesis_config_presets::test_peer_id(0), expected);
 }
+
+#[test]
+fn the_settlement_asset_exists_from_genesis_and_no_institution_creates_or_mints_one() {
+	use crate::configs::{SettlementAssetOwner, SETTLEMENT_ASSET, SETTLEMENT_DECIMALS};
+	use frame_support::{assert_noop, traits::fungibles::Inspect};
+	for preset in ["development", "local_testnet"] {
+		genesis(preset).execute_with(|| {
+			let asset = pallet_assets::Asset::<Runtime>::get(SETTLEMENT_ASSET)
+				.expect("the settlement asset is created at genesis");
+			assert!(asset.is_sufficient, "holding it needs no native balance");
+			assert_eq!(asset.owner, SettlementAssetOwner::get());
+			assert_eq!(asset.issuer, SettlementAssetOwner::get(), "no institution is its issuer");
+			assert_eq!(pallet_assets::Pallet::<Runtime>::total_issuance(SETTLEMENT_ASSET), 0);
+			let metadata = pallet_assets::Metadata::<Runtime>::get(SETTLEMENT_ASSET);
+			assert_eq!(metadata.decimals, SETTLEMENT_DECIMALS);
+			assert_eq!(metadata.symbol.into_inner(), b"CNY".to_vec());
+
+			// A member institution, alone, can neither create an asset nor mint this one.
+			let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id();
+			let institution = crate::RuntimeOrigin::signed(bob.clone());
+			assert!(pallet_assets::Pallet::<Runtime>::create(
+				institution.clone(),
+				7.into(),
+				bob.clone().into(),
+				1
+			)
+			.is_err());
+			assert_noop!(
+				pallet_assets::Pallet::<Runtime>::mint(
+					institution.clone(),
+					SETTLEMENT_ASSET.into(),
+					bob.clone().into(),
+					1_000
+				),
+				pallet_assets::Error::<Runtime>::NoPermission
+			);
+			assert_noop!(
+				pallet_marketplace::Pallet::<Runtime>::issue_settlement(
+					institution.clone(),
+					bob.clone(),
+					1_000,
+					[0; 32]
+				),
+				pallet_marketplace::Error::<Runtime>::NotIssuer
+			);
+			assert_noop!(
+				pallet_marketplace::Pallet::<Runtime>::set_settlement_issuer(
+					institution,
+					Some(bob)
+				),
+				sp_runtime::DispatchError::BadOrigin
+			);
+		});
+	}
+}

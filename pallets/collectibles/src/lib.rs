@@ -99,6 +99,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type BridgeCustodian: Get<Self::AccountId>;
 
+		/// Whether money waits on an item (an open order, a held bid): then it cannot be
+		/// gifted, exported or burned.
+		type Locks: yinji_primitives::ItemLocks;
+
 		/// Deposit held from the issuer for a collection.
 		#[pallet::constant]
 		type CollectionDeposit: Get<BalanceOf<Self>>;
@@ -412,6 +416,9 @@ pub mod pallet {
 		NotExportable,
 		/// The item is in bridge custody already.
 		AlreadyExported,
+		/// Money waits on the item (an open order or a held bid): it cannot be gifted, exported
+		/// or burned until that closes.
+		ItemLocked,
 		/// The item is not in bridge custody.
 		NotExported,
 		/// This EVM burn was imported already.

@@ -104,6 +104,20 @@ impl pallet_works::Config for Test {
 	type WeightInfo = ();
 }
 
+std::thread_local! {
+	/// Items a test marks as locked (money waiting on them, as the marketplace would report).
+	pub static LOCKED: core::cell::RefCell<std::collections::BTreeSet<(u32, u32)>> =
+		Default::default();
+}
+
+/// Reports the items in [`LOCKED`] as locked.
+pub struct TestLocks;
+impl yinji_primitives::ItemLocks for TestLocks {
+	fn is_locked(collection: u32, item: u32) -> bool {
+		LOCKED.with(|locked| locked.borrow().contains(&(collection, item)))
+	}
+}
+
 impl pallet_collectibles::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -113,6 +127,7 @@ impl pallet_collectibles::Config for Test {
 	type TagVerifierOrigin = EnsureSignedBy<Verifiers, u64>;
 	type BridgeOrigin = EnsureRoot<u64>;
 	type BridgeCustodian = ConstU64<BRIDGE>;
+	type Locks = TestLocks;
 	type CollectionDeposit = ConstU64<COLLECTION_DEPOSIT>;
 	type ItemDeposit = ConstU64<ITEM_DEPOSIT>;
 	type MaxMintBatch = ConstU32<MAX_MINT_BATCH>;

@@ -96,6 +96,37 @@ fn dropped<T: Config>(b: u32) -> (T::AccountId, CollectionId) {
 	(issuer, collection)
 }
 
+/// A listed item of a collection paying `b` rights holders, tagged, and a funded buyer's
+/// paid order of it; with `ship`, shipped too.
+fn ordered<T: Config>(b: u32, ship: bool) -> (T::AccountId, T::AccountId, OrderId) {
+	let (seller, collection, item) = listed::<T>(b);
+	let buyer = funded::<T>("buyer", 0);
+	let id = NextOrderId::<T>::get();
+	let placed = Pallet::<T>::place_order(
+		RawOrigin::Signed(buyer.clone()).into(),
+		collection,
+		item,
+		Helper::<T>::asset(),
+		price::<T>(),
+	);
+	assert!(placed.is_ok(), "benchmark setup places an order");
+	if ship {
+		let shipped = Pallet::<T>::ship_order(RawOrigin::Signed(seller.clone()).into(), id);
+		assert!(shipped.is_ok(), "benchmark setup ships the order");
+	}
+	(seller, buyer, id)
+}
+
+/// A shipped order the buyer disputed, and the arbiter named.
+fn disputed<T: Config>(b: u32) -> Result<(T::AccountId, OrderId), BenchmarkError> {
+	let (_, buyer, id) = ordered::<T>(b, true);
+	let disputed = Pallet::<T>::dispute_order(RawOrigin::Signed(buyer).into(), id);
+	assert!(disputed.is_ok(), "benchmark setup disputes the order");
+	let arbiter: T::AccountId = account("arbiter", 0, 0);
+	Arbiter::<T>::put(arbiter.clone());
+	Ok((arbiter, id))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -336,6 +367,156 @@ mod benchmarks {
 			Pallet::<T>::on_initialize(expires_at);
 		}
 		assert_eq!(Offers::<T>::iter().count(), 0);
+	}
+
+	#[benchmark]
+	fn place_order() {
+		let (_, collection, item) = listed::<T>(1);
+		let buyer = funded::<T>("buyer", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), collection, item, Helper::<T>::asset(), price::<T>());
+		assert!(OrderOf::<T>::contains_key(collection, item));
+	}
+
+	#[benchmark]
+	fn ship_order() {
+		let (seller, _, id) = ordered::<T>(1, false);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), id);
+		assert!(matches!(Orders::<T>::get(id).map(|o| o.state), Some(OrderState::Shipped { .. })));
+	}
+
+	#[benchmark]
+	fn confirm_order(b: Linear<1, { T::MaxBeneficiaries::get() }>) {
+		let (_, buyer, id) = ordered::<T>(b, true);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), id);
+		assert!(!Orders::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn claim_order_by_tap(
+		b: Linear<1, { T::MaxBeneficiaries::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (_, _, id) = ordered::<T>(b, true);
+		let order = Orders::<T>::get(id).ok_or(BenchmarkError::Stop("the order exists"))?;
+		let issuer = funded::<T>("issuer", 0);
+		let tag = Helper::<T>::tag(&issuer, order.collection, order.item);
+		let origin = T::TagVerifierOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, tag, 1);
+		assert!(!Orders::<T>::contains_key(id));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn request_return() {
+		let (_, buyer, id) = ordered::<T>(1, true);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer), id);
+		assert!(matches!(
+			Orders::<T>::get(id).map(|o| o.state),
+			Some(OrderState::ReturnRequested { .. })
+		));
+	}
+
+	#[benchmark]
+	fn confirm_return() {
+		let (seller, buyer, id) = ordered::<T>(1, true);
+		let requested = Pallet::<T>::request_return(RawOrigin::Signed(buyer).into(), id);
+		assert!(requested.is_ok(), "benchmark setup asks for a return");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), id);
+		assert!(!Orders::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn dispute_order() {
+		let (seller, _, id) = ordered::<T>(1, true);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller), id);
+		assert_eq!(Orders::<T>::get(id).map(|o| o.state), Some(OrderState::Disputed));
+	}
+
+	#[benchmark]
+	fn resolve_dispute(b: Linear<1, { T::MaxBeneficiaries::get() }>) -> Result<(), BenchmarkError> {
+		let (arbiter, id) = disputed::<T>(b)?;
+		// Half back to the buyer, half settled: the release and the whole settlement.
+		let half = price::<T>() / 2u32.into();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(arbiter), id, half);
+		assert!(!Orders::<T>::contains_key(id));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn advance_order(b: Linear<1, { T::MaxBeneficiaries::get() }>) {
+		let (_, _, id) = ordered::<T>(b, true);
+		// Delivered and past the return window: the advance settles.
+		let windows = OrderWindowsOf::<T>::get();
+		let due = frame_system::Pallet::<T>::block_number() + windows.deliver + windows.returns;
+		frame_system::Pallet::<T>::set_block_number(due);
+		let caller: T::AccountId = account("caller", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert!(!Orders::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn set_order_windows() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let windows = T::DefaultOrderWindows::get();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, windows);
+		assert_eq!(OrderWindowsOf::<T>::get(), windows);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_arbiter() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let arbiter: T::AccountId = account("arbiter", 0, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Some(arbiter.clone()));
+		assert_eq!(Arbiter::<T>::get(), Some(arbiter));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_made_to_order() {
+		let issuer = funded::<T>("issuer", 0);
+		let collection = Helper::<T>::collection(&issuer, 1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), collection, true);
+		assert!(MadeToOrder::<T>::contains_key(collection));
+	}
+
+	#[benchmark]
+	fn issue_settlement() {
+		let issuer: T::AccountId = account("bank", 0, 0);
+		SettlementIssuer::<T>::put(issuer.clone());
+		let to = funded::<T>("holder", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), to, price::<T>(), [7; 32]);
+	}
+
+	#[benchmark]
+	fn redeem_settlement() {
+		let issuer: T::AccountId = account("bank", 0, 0);
+		SettlementIssuer::<T>::put(issuer.clone());
+		let holder = funded::<T>("holder", 0);
+		let issued = Pallet::<T>::issue_settlement(
+			RawOrigin::Signed(issuer).into(),
+			holder.clone(),
+			price::<T>(),
+			[7; 32],
+		);
+		assert!(issued.is_ok(), "benchmark setup issues settlement asset");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder), price::<T>(), [8; 32]);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

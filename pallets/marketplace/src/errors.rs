@@ -66,7 +66,7 @@ mod errors {
 		BidTooLow,
 		/// An auction with bids cannot be cancelled.
 		AuctionHasBids,
-		/// Only the collection's issuer may run its drop.
+		/// Only the issuer (of the collection, or of the settlement asset) may do this.
 		NotIssuer,
 		/// The collection already has a drop.
 		DropExists,
@@ -88,5 +88,29 @@ mod errors {
 		NotReservedForOfferer,
 		/// The offer and the reserved listing differ in price.
 		TermsMismatch,
+		/// The item waits in an open order: it cannot be sold again until the order closes.
+		InOrder,
+		/// No such order (or it was settled or refunded).
+		UnknownOrder,
+		/// Only the order's seller may do this.
+		NotSeller,
+		/// Only the order's buyer may do this.
+		NotBuyer,
+		/// Only the order's buyer or seller may do this.
+		NotAParty,
+		/// Not in this state of the order.
+		WrongOrderState,
+		/// The step's deadline has passed.
+		DeadlinePassed,
+		/// The order's deadline has not passed yet.
+		NotDue,
+		/// Goods made to order have no return without a reason; dispute instead.
+		MadeToOrder,
+		/// Only the arbiter the council named may split an escrow.
+		NotArbiter,
+		/// The buyer's share is more than the escrow.
+		SplitAbovePrice,
+		/// A window must be above zero and at most `MaxOrderWindow`.
+		BadWindow,
 	}
 }

@@ -146,5 +146,116 @@ mod events {
 			/// The tap's counter, now the tag's watermark.
 			counter: u32,
 		},
+		/// A buyer paid a listing into a physical order's escrow.
+		OrderPlaced {
+			/// The order.
+			order: OrderId,
+			/// The collection.
+			collection: CollectionId,
+			/// The item.
+			item: ItemId,
+			/// Who paid.
+			buyer: T::AccountId,
+			/// Who ships.
+			seller: T::AccountId,
+			/// The currency.
+			asset: T::AssetKind,
+			/// The price held.
+			price: BalanceOf<T>,
+			/// The first block at which the buyer may cancel an unshipped order.
+			ship_by: BlockNumberFor<T>,
+		},
+		/// An order moved on: shipped, delivered or a return requested.
+		OrderMoved {
+			/// The order.
+			order: OrderId,
+			/// Its new state, with its deadline.
+			state: OrderState<BlockNumberFor<T>>,
+		},
+		/// A party disputed an order; the arbiter decides.
+		OrderDisputed {
+			/// The order.
+			order: OrderId,
+			/// Who disputed.
+			by: T::AccountId,
+		},
+		/// The arbiter split a disputed order's escrow.
+		DisputeResolved {
+			/// The order.
+			order: OrderId,
+			/// Released to the buyer.
+			to_buyer: BalanceOf<T>,
+			/// Settled to the seller (see [`Event::Settled`]).
+			to_seller: BalanceOf<T>,
+		},
+		/// An order's whole escrow went back to the buyer.
+		OrderRefunded {
+			/// The order.
+			order: OrderId,
+			/// The buyer.
+			buyer: T::AccountId,
+			/// What was held, all of it.
+			amount: BalanceOf<T>,
+		},
+		/// The buyer's tap of the item's tag settled the order.
+		OrderTapped {
+			/// The order.
+			order: OrderId,
+			/// The collection.
+			collection: CollectionId,
+			/// The item.
+			item: ItemId,
+			/// The tag tapped.
+			tag: TagHash,
+			/// The tap's counter, now the tag's watermark.
+			counter: u32,
+		},
+		/// An order closed (settled, refunded or split), and how.
+		OrderClosed {
+			/// The order.
+			order: OrderId,
+			/// How it ended.
+			outcome: OrderOutcome,
+		},
+		/// The council set the order windows.
+		OrderWindowsSet {
+			/// The new windows, in blocks.
+			windows: OrderWindows<BlockNumberFor<T>>,
+		},
+		/// The council named (or removed) the arbiter of disputed orders.
+		ArbiterSet {
+			/// The arbiter.
+			arbiter: Option<T::AccountId>,
+		},
+		/// A collection's issuer marked its products made to order, or not.
+		MadeToOrderSet {
+			/// The collection.
+			collection: CollectionId,
+			/// Whether it is made to order.
+			made_to_order: bool,
+		},
+		/// The council named (or removed) the issuer of the settlement asset.
+		SettlementIssuerSet {
+			/// The issuer.
+			issuer: Option<T::AccountId>,
+		},
+		/// The issuer minted settlement asset against a fiat payment.
+		SettlementIssued {
+			/// Who received it.
+			to: T::AccountId,
+			/// How much.
+			amount: BalanceOf<T>,
+			/// The hash of the off-chain payment reference.
+			reference: [u8; 32],
+		},
+		/// A holder redeemed settlement asset for fiat: it was burned.
+		SettlementRedeemed {
+			/// Who redeemed.
+			holder: T::AccountId,
+			/// How much.
+			amount: BalanceOf<T>,
+			/// The hash of the off-chain payout reference.
+			reference: [u8; 32],
+		},
 	}
 }

@@ -3,7 +3,8 @@
 // Compiled in every build, so that the tests of other pallets can check these invariants too.
 
 use crate::{
-	Auctions, BalanceOf, Config, HoldReason, Listings, NextOfferId, Offers, OpenOffersOf, Pallet,
+	Auctions, BalanceOf, Config, HoldReason, Listings, NextOfferId, NextOrderId, Offers,
+	OpenOffersOf, OrderOf, Orders, Pallet,
 };
 use alloc::collections::BTreeMap;
 use frame_support::traits::fungibles::InspectHold;
@@ -69,6 +70,37 @@ impl<T: Config> Pallet<T> {
 			check(
 				T::Funds::balance_on_hold(asset, &HoldReason::Purchase.into(), &who).is_zero(),
 				"purchase funds stayed held after an extrinsic",
+			)?;
+		}
+		// Escrow of orders: what is held equals the open orders, one per item, each item still
+		// its seller's and listed nowhere.
+		let mut escrow: BTreeMap<(T::AccountId, T::AssetKind), BalanceOf<T>> = BTreeMap::new();
+		let next = NextOrderId::<T>::get();
+		for (id, order) in Orders::<T>::iter() {
+			check(id < next, "an order id is not below NextOrderId")?;
+			check(
+				OrderOf::<T>::get(order.collection, order.item) == Some(id),
+				"an open order does not lock its item",
+			)?;
+			check(
+				T::Collectibles::item(order.collection, order.item)
+					.is_some_and(|info| info.owner == order.seller),
+				"an open order's item left its seller",
+			)?;
+			check(
+				!Listings::<T>::contains_key(order.collection, order.item),
+				"an item in an order is listed",
+			)?;
+			let total = escrow.entry((order.buyer, order.asset)).or_default();
+			*total = total.saturating_add(order.price);
+		}
+		for (_, _, id) in OrderOf::<T>::iter() {
+			check(Orders::<T>::contains_key(id), "an item is locked by a closed order")?;
+		}
+		for ((who, asset), total) in escrow {
+			check(
+				T::Funds::balance_on_hold(asset, &HoldReason::Order.into(), &who) == total,
+				"funds held for orders differ from the open orders",
 			)?;
 		}
 		// A listing whose item nonce still matches points at an item its seller owns.

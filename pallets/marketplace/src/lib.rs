@@ -11,20 +11,23 @@
 //! Prices are in any currency [`Config::AcceptedAssets`] admits (the native balance or the
 //! settlement asset a member bank issues), through one `fungibles` interface.
 //!
-//! This file is the index: configuration, storage and calls (events and errors are in
-//! `events.rs` and `errors.rs`, imported as pallet sections). Each call checks
-//! its origin and hands off to a `do_*` function in `features/`. See
-//! `docs/pallets/marketplace.md`.
+//! This file is the index of the calls; the configuration, storage, hooks, events and errors
+//! are pallet sections of their own files (`config.rs`, `storage.rs`, `hooks.rs`, `events.rs`,
+//! `errors.rs`). Each call checks its origin and hands off to a `do_*` function in
+//! `features/`. See `docs/pallets/marketplace.md`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+mod config;
 mod errors;
 mod events;
 mod features;
+mod hooks;
 mod invariants;
 pub mod payout;
+mod storage;
 pub mod types;
 pub mod weights;
 
@@ -35,39 +38,19 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub use config::BenchmarkHelper;
 use frame_support::pallet_macros::import_section;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-/// What the benchmarks need from the runtime.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId, AssetKind, Balance> {
-	/// A currency the marketplace accepts.
-	fn asset() -> AssetKind;
-	/// Gives `who` `amount` of `asset` (and what else an account needs to hold it).
-	fn fund(who: &AccountId, asset: &AssetKind, amount: Balance);
-	/// A settlement-only physical-twin collection with a resale royalty, issued by `issuer`
-	/// (funded), whose sales pay `beneficiaries` distinct rights holders (the issuer among
-	/// them).
-	fn collection(issuer: &AccountId, beneficiaries: u32) -> yinji_primitives::CollectionId;
-	/// Binds a tag to `item` of `collection` (issued by `issuer`) and returns its hash.
-	fn tag(
-		issuer: &AccountId,
-		collection: yinji_primitives::CollectionId,
-		item: yinji_primitives::ItemId,
-	) -> yinji_primitives::TagHash;
-	/// Mints one item of `collection` (issued by `issuer`) to `owner`.
-	fn mint(
-		issuer: &AccountId,
-		collection: yinji_primitives::CollectionId,
-		owner: &AccountId,
-	) -> yinji_primitives::ItemId;
-}
-
 // FRAME's macros expand to `expect` calls with their own proofs; our code lives in `features/`,
-// where the lints stay on. The events and errors are sections of their own files.
+// where the lints stay on.
 #[allow(clippy::expect_used, clippy::unwrap_used)]
+#[import_section(config::config)]
+#[import_section(storage::storage)]
+#[import_section(hooks::hooks)]
 #[import_section(events::events)]
 #[import_section(errors::errors)]
 #[frame_support::pallet]
@@ -90,168 +73,6 @@ pub mod pallet {
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
-
-	/// Configuration of the marketplace pallet.
-	#[pallet::config]
-	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// A currency: the native balance or an asset id.
-		type AssetKind: Parameter + MaxEncodedLen + Ord;
-
-		/// Every currency, with holds for escrow.
-		type Funds: fungibles::MutateHold<
-			Self::AccountId,
-			AssetId = Self::AssetKind,
-			Reason = Self::RuntimeHoldReason,
-		>;
-
-		/// The currencies prices may be in.
-		type AcceptedAssets: Contains<Self::AssetKind>;
-
-		/// The overarching hold reason.
-		type RuntimeHoldReason: From<HoldReason>;
-
-		/// The collectibles pallet, through its settlement trait.
-		type Collectibles: CollectibleSettlement<Self::AccountId, BlockNumberFor<Self>>;
-
-		/// The copyright registry.
-		type Works: WorkRegistry<Self::AccountId>;
-
-		/// Member tiers, for drop gating.
-		type Tiers: MemberTiers<Self::AccountId>;
-
-		/// The loyalty programme's part in each sale.
-		type Loyalty: OnSettlement<Self::AccountId, Self::AssetKind, BalanceOf<Self>>;
-
-		/// Who sets the platform fee (the consortium).
-		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-
-		/// Who submits claims by tap: the tag verifier of a member institution, which checked
-		/// the tap's cryptography off chain.
-		type TagVerifierOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-
-		/// Where platform fees go.
-		type FeeDestination: Get<Self::AccountId>;
-
-		/// Who pays points discounts, so that sellers and rights holders are paid the full price.
-		type Sponsor: Get<Self::AccountId>;
-
-		/// Highest platform fee governance may set, in basis points.
-		#[pallet::constant]
-		type MaxPlatformFee: Get<BasisPoints>;
-
-		/// Most distinct accounts one settlement pays (rights holders of the work and its
-		/// ancestors).
-		#[pallet::constant]
-		type MaxBeneficiaries: Get<u32>;
-
-		/// Most open offers per account.
-		#[pallet::constant]
-		type MaxOffersPerAccount: Get<u32>;
-
-		/// Most listings and offers closed automatically at one block; the rest close lazily.
-		#[pallet::constant]
-		type MaxExpiriesPerBlock: Get<u32>;
-
-		/// A bid this close to an auction's end pushes the end back to this many blocks ahead.
-		#[pallet::constant]
-		type AuctionExtension: Get<BlockNumberFor<Self>>;
-
-		/// Longest an auction may run.
-		#[pallet::constant]
-		type MaxAuctionDuration: Get<BlockNumberFor<Self>>;
-
-		/// Weights of this pallet's calls.
-		type WeightInfo: WeightInfo;
-
-		/// Sets up collections, items and funds for the benchmarks.
-		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: crate::BenchmarkHelper<
-			Self::AccountId,
-			Self::AssetKind,
-			BalanceOf<Self>,
-		>;
-	}
-
-	/// Why the pallet holds funds.
-	#[pallet::composite_enum]
-	pub enum HoldReason {
-		/// An open offer's amount.
-		Offer,
-		/// The highest bid of an auction.
-		Bid,
-		/// A purchase being paid out, within one extrinsic.
-		Purchase,
-	}
-
-	/// The platform fee, in basis points of every price.
-	#[pallet::storage]
-	pub type PlatformFee<T> = StorageValue<_, BasisPoints, ValueQuery>;
-
-	/// Fixed-price and Dutch listings, by item.
-	#[pallet::storage]
-	pub type Listings<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, CollectionId, Blake2_128Concat, ItemId, Listing<T>>;
-
-	/// The id the next offer gets.
-	#[pallet::storage]
-	pub type NextOfferId<T> = StorageValue<_, OfferId, ValueQuery>;
-
-	/// Open offers by id.
-	#[pallet::storage]
-	pub type Offers<T: Config> = StorageMap<_, Blake2_128Concat, OfferId, Offer<T>>;
-
-	/// How many open offers each account has.
-	#[pallet::storage]
-	pub type OpenOffersOf<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
-
-	/// English auctions, by item.
-	#[pallet::storage]
-	pub type Auctions<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, CollectionId, Blake2_128Concat, ItemId, Auction<T>>;
-
-	/// Primary drops, by collection.
-	#[pallet::storage]
-	pub type Drops<T: Config> = StorageMap<_, Blake2_128Concat, CollectionId, Drop<T>>;
-
-	/// Editions each account bought from a collection's drop.
-	#[pallet::storage]
-	pub type DropPurchases<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		CollectionId,
-		Blake2_128Concat,
-		T::AccountId,
-		u32,
-		ValueQuery,
-	>;
-
-	/// Listings and offers to close at each block.
-	#[pallet::storage]
-	pub type ExpiryQueue<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		BlockNumberFor<T>,
-		BoundedVec<Expiring, T::MaxExpiriesPerBlock>,
-		ValueQuery,
-	>;
-
-	#[pallet::hooks]
-	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Closes the listings and offers that expire at `now` (at most `MaxExpiriesPerBlock`).
-		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::close_expired(now)
-		}
-
-		fn integrity_test() {
-			assert!(T::MaxPlatformFee::get() <= yinji_primitives::WHOLE, "a fee is at most 100 %");
-		}
-
-		#[cfg(feature = "try-runtime")]
-		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
-			Self::do_try_state()
-		}
-	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
@@ -566,6 +387,231 @@ pub mod pallet {
 			T::TagVerifierOrigin::ensure_origin(origin)?;
 			let paid = Self::do_claim_by_tap(offer, tag, counter)?;
 			Ok(Some(T::WeightInfo::claim_by_tap(paid)).into())
+		}
+
+		/// Pay a listed item into a physical order's escrow: the price is held from the buyer
+		/// and the listing removed; the item cannot move until the order closes.
+		///
+		/// - Origin: signed by the buyer (the listing's reserved buyer, if any).
+		/// - Emits [`Event::OrderPlaced`].
+		/// - Weight: [`WeightInfo::place_order`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::place_order())]
+		pub fn place_order(
+			origin: OriginFor<T>,
+			collection: CollectionId,
+			item: ItemId,
+			asset: T::AssetKind,
+			max_price: BalanceOf<T>,
+		) -> DispatchResult {
+			let buyer = ensure_signed(origin)?;
+			Self::do_place_order(buyer, collection, item, asset, max_price).map(|_| ())
+		}
+
+		/// Ship a paid order, before its ship-by deadline.
+		///
+		/// - Origin: signed by the order's seller.
+		/// - Emits [`Event::OrderMoved`].
+		/// - Weight: [`WeightInfo::ship_order`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::ship_order())]
+		pub fn ship_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			let seller = ensure_signed(origin)?;
+			Self::do_ship_order(seller, order)
+		}
+
+		/// Confirm a shipped order's goods arrived and are accepted: it settles now.
+		///
+		/// - Origin: signed by the order's buyer.
+		/// - Emits [`Event::Settled`] and [`Event::OrderClosed`].
+		/// - Weight: [`WeightInfo::confirm_order`] for the most beneficiaries, refunded.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::confirm_order(T::MaxBeneficiaries::get()))]
+		pub fn confirm_order(origin: OriginFor<T>, order: OrderId) -> DispatchResultWithPostInfo {
+			let buyer = ensure_signed(origin)?;
+			let paid = Self::do_confirm_order(buyer, order)?;
+			Ok(Some(T::WeightInfo::confirm_order(paid)).into())
+		}
+
+		/// Settle a shipped order on the buyer's tap of the item's tag; the tag's watermark
+		/// rises to `counter`, so a copied URL cannot claim.
+		///
+		/// - Origin: [`Config::TagVerifierOrigin`], after checking the tap's MAC off chain.
+		/// - Emits [`Event::Settled`], [`Event::OrderClosed`] and [`Event::OrderTapped`].
+		/// - Weight: [`WeightInfo::claim_order_by_tap`] for the most beneficiaries, refunded.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::claim_order_by_tap(T::MaxBeneficiaries::get()))]
+		pub fn claim_order_by_tap(
+			origin: OriginFor<T>,
+			order: OrderId,
+			tag: TagHash,
+			counter: u32,
+		) -> DispatchResultWithPostInfo {
+			T::TagVerifierOrigin::ensure_origin(origin)?;
+			let paid = Self::do_claim_order_by_tap(order, tag, counter)?;
+			Ok(Some(T::WeightInfo::claim_order_by_tap(paid)).into())
+		}
+
+		/// Ask for a return of a shipped or delivered order before it settles (not for goods
+		/// made to order).
+		///
+		/// - Origin: signed by the order's buyer.
+		/// - Emits [`Event::OrderMoved`].
+		/// - Weight: [`WeightInfo::request_return`].
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::request_return())]
+		pub fn request_return(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			let buyer = ensure_signed(origin)?;
+			Self::do_request_return(buyer, order)
+		}
+
+		/// Confirm a returned parcel arrived: the buyer is refunded in full.
+		///
+		/// - Origin: signed by the order's seller.
+		/// - Emits [`Event::OrderRefunded`] and [`Event::OrderClosed`].
+		/// - Weight: [`WeightInfo::confirm_return`].
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::confirm_return())]
+		pub fn confirm_return(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			let seller = ensure_signed(origin)?;
+			Self::do_confirm_return(seller, order)
+		}
+
+		/// Dispute a shipped order that is still open; the arbiter then decides.
+		///
+		/// - Origin: signed by the order's buyer or seller.
+		/// - Emits [`Event::OrderDisputed`].
+		/// - Weight: [`WeightInfo::dispute_order`].
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::dispute_order())]
+		pub fn dispute_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_dispute_order(who, order)
+		}
+
+		/// Split a disputed order's escrow: `to_buyer` back to the buyer, the rest to the
+		/// seller through the settlement (the item then goes to the buyer).
+		///
+		/// - Origin: signed by the [`Arbiter`] the council named.
+		/// - Emits [`Event::DisputeResolved`] and [`Event::Settled`], or [`Event::OrderRefunded`]
+		///   for a whole refund; then [`Event::OrderClosed`].
+		/// - Weight: [`WeightInfo::resolve_dispute`] for the most beneficiaries, refunded.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::resolve_dispute(T::MaxBeneficiaries::get()))]
+		pub fn resolve_dispute(
+			origin: OriginFor<T>,
+			order: OrderId,
+			to_buyer: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let arbiter = ensure_signed(origin)?;
+			let paid = Self::do_resolve_dispute(arbiter, order, to_buyer)?;
+			Ok(Some(T::WeightInfo::resolve_dispute(paid)).into())
+		}
+
+		/// Apply an order's passed deadline (what `on_initialize` does when its queue has room):
+		/// refund an unshipped order, deliver a shipped one, settle a delivered one, refund a
+		/// return.
+		///
+		/// - Origin: signed by anyone.
+		/// - Weight: [`WeightInfo::advance_order`] for the most beneficiaries, refunded.
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::advance_order(T::MaxBeneficiaries::get()))]
+		pub fn advance_order(origin: OriginFor<T>, order: OrderId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let paid = Self::do_advance_order(order)?;
+			Ok(Some(T::WeightInfo::advance_order(paid)).into())
+		}
+
+		/// Set the order windows.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		/// - Emits [`Event::OrderWindowsSet`].
+		/// - Weight: [`WeightInfo::set_order_windows`].
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::set_order_windows())]
+		pub fn set_order_windows(
+			origin: OriginFor<T>,
+			windows: OrderWindows<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_order_windows(windows)
+		}
+
+		/// Name (or remove) the arbiter of disputed orders.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		/// - Emits [`Event::ArbiterSet`].
+		/// - Weight: [`WeightInfo::set_arbiter`].
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::set_arbiter())]
+		pub fn set_arbiter(origin: OriginFor<T>, arbiter: Option<T::AccountId>) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_arbiter(arbiter)
+		}
+
+		/// Mark a collection's products made to order (no return without a reason), or not.
+		///
+		/// - Origin: signed by the collection's issuer.
+		/// - Emits [`Event::MadeToOrderSet`].
+		/// - Weight: [`WeightInfo::set_made_to_order`].
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::set_made_to_order())]
+		pub fn set_made_to_order(
+			origin: OriginFor<T>,
+			collection: CollectionId,
+			made_to_order: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_made_to_order(who, collection, made_to_order)
+		}
+
+		/// Name (or remove) the institution that mints the settlement asset.
+		///
+		/// - Origin: [`Config::GovernanceOrigin`].
+		/// - Emits [`Event::SettlementIssuerSet`].
+		/// - Weight: [`WeightInfo::set_arbiter`] (the same one write).
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::set_arbiter())]
+		pub fn set_settlement_issuer(
+			origin: OriginFor<T>,
+			issuer: Option<T::AccountId>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_settlement_issuer(issuer)
+		}
+
+		/// Mint `amount` of the settlement asset to `to` against the fiat payment whose
+		/// reference hashes to `reference`.
+		///
+		/// - Origin: signed by the [`SettlementIssuer`].
+		/// - Emits [`Event::SettlementIssued`].
+		/// - Weight: [`WeightInfo::issue_settlement`].
+		#[pallet::call_index(29)]
+		#[pallet::weight(T::WeightInfo::issue_settlement())]
+		pub fn issue_settlement(
+			origin: OriginFor<T>,
+			to: T::AccountId,
+			amount: BalanceOf<T>,
+			reference: [u8; 32],
+		) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			Self::do_issue_settlement(issuer, to, amount, reference)
+		}
+
+		/// Redeem `amount` of the settlement asset for fiat paid out under `reference`: burned.
+		///
+		/// - Origin: signed by the holder.
+		/// - Emits [`Event::SettlementRedeemed`].
+		/// - Weight: [`WeightInfo::redeem_settlement`].
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::redeem_settlement())]
+		pub fn redeem_settlement(
+			origin: OriginFor<T>,
+			amount: BalanceOf<T>,
+			reference: [u8; 32],
+		) -> DispatchResult {
+			let holder = ensure_signed(origin)?;
+			Self::do_redeem_settlement(holder, amount, reference)
 		}
 	}
 }

@@ -10,6 +10,7 @@ use frame_support::{
 	},
 };
 use frame_system::{EnsureRoot, EnsureSignedBy};
+use pallet_marketplace::OrderWindows;
 use sp_runtime::BuildStorage;
 use yinji_primitives::{
 	BasisPoints, CollectionId, CollectionKind, ItemId, KycLevel, Licence, TagHash, TagKind,
@@ -144,6 +145,7 @@ impl pallet_collectibles::Config for Test {
 	type BridgeOrigin = EnsureRoot<u64>;
 	/// An account no test uses.
 	type BridgeCustodian = ConstU64<999_999>;
+	type Locks = Marketplace;
 	type CollectionDeposit = ConstU64<10>;
 	type ItemDeposit = ConstU64<1>;
 	type MaxMintBatch = ConstU32<10>;
@@ -185,6 +187,23 @@ impl pallet_loyalty::BenchmarkHelper<NativeOrWithId<u32>> for Helper {
 /// Native balance and assets through one `fungibles` interface, with holds on both.
 pub type Funds = UnionOf<Balances, AssetsHolder, NativeFromLeft, NativeOrWithId<u32>, u64>;
 
+/// Native balance and assets, for minting and burning.
+pub type Issuance = UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u32>, u64>;
+
+/// The longest order window governance may set.
+pub const MAX_ORDER_WINDOW: u64 = 1_000;
+/// Most order deadlines applied at one block.
+pub const MAX_ORDERS_DUE: u32 = 2;
+/// The default windows: ship within 10 blocks, delivered 20 after, 7 to return, 10 for the
+/// seller to confirm a return.
+pub const WINDOWS: OrderWindows<u64> =
+	OrderWindows { ship: 10, deliver: 20, returns: 7, return_receipt: 10 };
+
+parameter_types! {
+	pub const SettlementAsset: NativeOrWithId<u32> = NativeOrWithId::WithId(YUAN);
+	pub const DefaultOrderWindows: OrderWindows<u64> = WINDOWS;
+}
+
 impl pallet_marketplace::Config for Test {
 	type AssetKind = NativeOrWithId<u32>;
 	type Funds = Funds;
@@ -204,6 +223,11 @@ impl pallet_marketplace::Config for Test {
 	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
 	type AuctionExtension = ConstU64<EXTENSION>;
 	type MaxAuctionDuration = ConstU64<MAX_AUCTION>;
+	type Issuance = Issuance;
+	type SettlementAsset = SettlementAsset;
+	type DefaultOrderWindows = DefaultOrderWindows;
+	type MaxOrderWindow = ConstU64<MAX_ORDER_WINDOW>;
+	type MaxOrdersDuePerBlock = ConstU32<MAX_ORDERS_DUE>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Helper;

@@ -200,4 +200,142 @@ pub enum SaleKind {
 	Drop,
 	/// A buyer's tap claimed the delivered item with this held offer.
 	Claim(OfferId),
+	/// A physical order's escrow paid the seller.
+	Order(OrderId),
+}
+
+/// Identifier of a physical order.
+pub type OrderId = u64;
+
+/// How long each side of a physical order has for its next step, in blocks; the council sets
+/// them ([`crate::Pallet::set_order_windows`]).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct OrderWindows<BlockNumber> {
+	/// From payment to shipping; past it the buyer may cancel and is refunded.
+	pub ship: BlockNumber,
+	/// From shipping to delivery: past it the parcel counts as delivered (the automatic
+	/// confirmation of receipt every large marketplace has).
+	pub deliver: BlockNumber,
+	/// From delivery, for a return without a reason; past it the order settles.
+	pub returns: BlockNumber,
+	/// From a return request, for the seller to confirm the parcel came back or to dispute;
+	/// past it the buyer is refunded.
+	pub return_receipt: BlockNumber,
+}
+
+/// Where a physical order stands. Settled and refunded orders are removed (their events stay).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum OrderState<BlockNumber> {
+	/// Paid into escrow; the seller ships before `ship_by`.
+	Paid {
+		/// The first block at which the buyer may cancel.
+		ship_by: BlockNumber,
+	},
+	/// Shipped; delivered at the buyer's tap or confirmation, or at `delivered_by`.
+	Shipped {
+		/// The first block at which the parcel counts as delivered.
+		delivered_by: BlockNumber,
+	},
+	/// Delivered; the buyer may ask for a return until `settle_at`, when it settles.
+	Delivered {
+		/// The first block at which the order settles.
+		settle_at: BlockNumber,
+	},
+	/// The buyer asked for a return; refunded when the seller confirms receipt, or at
+	/// `refund_at` unless the seller disputes.
+	ReturnRequested {
+		/// The first block at which the buyer is refunded.
+		refund_at: BlockNumber,
+	},
+	/// Disputed; only the arbiter moves it, by splitting the escrow.
+	Disputed,
+}
+
+impl<BlockNumber: Copy> OrderState<BlockNumber> {
+	/// The block at which the state moves on by itself, if any.
+	pub fn deadline(&self) -> Option<BlockNumber> {
+		match *self {
+			Self::Paid { ship_by } => Some(ship_by),
+			Self::Shipped { delivered_by } => Some(delivered_by),
+			Self::Delivered { settle_at } => Some(settle_at),
+			Self::ReturnRequested { refund_at } => Some(refund_at),
+			Self::Disputed => None,
+		}
+	}
+}
+
+/// A physical order: the buyer's payment, held in escrow, bound to the item, the two parties,
+/// the price and the deadlines. Neither party can take the money alone.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Order<T: Config> {
+	/// Who paid.
+	pub buyer: AccountIdOf<T>,
+	/// Who sells and ships.
+	pub seller: AccountIdOf<T>,
+	/// The item's collection.
+	pub collection: CollectionId,
+	/// The item.
+	pub item: ItemId,
+	/// The currency.
+	pub asset: T::AssetKind,
+	/// The price, held from the buyer.
+	pub price: BalanceOf<T>,
+	/// Made to order: no return without a reason (only a dispute).
+	pub made_to_order: bool,
+	/// Where it stands.
+	pub state: OrderState<BlockNumberFor<T>>,
+}
+
+/// How an order ended, as [`crate::Event::OrderClosed`] reports it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum OrderOutcome {
+	/// Settled at the buyer's tap of the item's tag.
+	Tapped,
+	/// Settled at the buyer's confirmation.
+	Confirmed,
+	/// Settled when the return window passed.
+	WindowPassed,
+	/// Refunded: the seller did not ship in time.
+	NotShipped,
+	/// Refunded: the seller confirmed the returned parcel, or let the window pass.
+	Returned,
+	/// The arbiter split the escrow.
+	Arbitrated,
 }

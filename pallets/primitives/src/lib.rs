@@ -19,7 +19,7 @@ pub use collectible::{
 };
 pub use split::{validate_split, SplitError};
 pub use traits::{
-	CollectibleSettlement, CreatorAttestations, MemberTiers, OnSettlement, WorkRegistry,
+	CollectibleSettlement, CreatorAttestations, ItemLocks, MemberTiers, OnSettlement, WorkRegistry,
 };
 pub use work::{CcVariant, Licence, WorkKind, WorkStatus};
 

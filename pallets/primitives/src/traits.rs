@@ -146,3 +146,17 @@ impl<AccountId, AssetKind, Balance: Default> OnSettlement<AccountId, AssetKind, 
 		Ok(0)
 	}
 }
+
+/// Whether an item is bound by money waiting on it (an open physical order, an auction's
+/// held bid): such an item cannot be gifted, exported or burned, or the money would wait for
+/// an item that is gone. Implemented by the marketplace, read by the collectibles pallet.
+pub trait ItemLocks {
+	/// Whether `item` of `collection` is locked.
+	fn is_locked(collection: CollectionId, item: ItemId) -> bool;
+}
+
+impl ItemLocks for () {
+	fn is_locked(_collection: CollectionId, _item: ItemId) -> bool {
+		false
+	}
+}

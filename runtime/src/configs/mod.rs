@@ -8,7 +8,10 @@ mod consortium;
 mod yinji;
 
 pub use consortium::{ConsortiumOrigin, InstitutionAccount};
-pub use yinji::{FeeDestination, Sponsor, SETTLEMENT_ASSET, SETTLEMENT_SPONSOR_ENDOWMENT};
+pub use yinji::{
+	FeeDestination, SettlementAssetOwner, Sponsor, SETTLEMENT_ASSET, SETTLEMENT_DECIMALS,
+	SETTLEMENT_SPONSOR_ENDOWMENT,
+};
 
 use crate::{
 	AccountId, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,

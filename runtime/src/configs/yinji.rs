@@ -13,12 +13,16 @@ use frame_support::{
 	},
 };
 use frame_system::EnsureRoot;
+use pallet_marketplace::OrderWindows;
 
 /// What the sponsor account holds at genesis, to pay points discounts.
 pub const SETTLEMENT_SPONSOR_ENDOWMENT: Balance = 100_000 * UNIT;
 
 /// The asset id a member bank's fiat-backed settlement token has on every yinji network.
 pub const SETTLEMENT_ASSET: u32 = 1;
+
+/// The settlement asset's decimals: its smallest unit is the fen, a hundredth of a yuan.
+pub const SETTLEMENT_DECIMALS: u8 = 2;
 
 impl pallet_assets::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -28,8 +32,9 @@ impl pallet_assets::Config for Runtime {
 	type AssetIdParameter = codec::Compact<u32>;
 	type ReserveData = ();
 	type Currency = Balances;
-	/// Only member institutions issue assets (the settlement token is a member bank's).
-	type CreateOrigin = AsEnsureOriginWithArg<InstitutionAccount>;
+	/// Nobody creates an asset alone: the settlement asset exists from genesis, and any other
+	/// needs the consortium's vote (`force_create`).
+	type CreateOrigin = AsEnsureOriginWithArg<frame_system::EnsureNever<AccountId>>;
 	type ForceOrigin = ConsortiumOrigin;
 	type AssetDeposit = ConstU128<{ 10 * UNIT }>;
 	type AssetAccountDeposit = ConstU128<{ MILLI_UNIT }>;
@@ -85,6 +90,7 @@ impl pallet_collectibles::Config for Runtime {
 	/// Two thirds of the member institutions attest each burn on the EVM chain.
 	type BridgeOrigin = ConsortiumOrigin;
 	type BridgeCustodian = BridgeCustodian;
+	type Locks = crate::Marketplace;
 	type CollectionDeposit = ConstU128<{ 10 * MILLI_UNIT }>;
 	type ItemDeposit = ConstU128<{ MILLI_UNIT }>;
 	type MaxMintBatch = ConstU32<50>;
@@ -120,7 +126,29 @@ parameter_types! {
 	pub Sponsor: AccountId = sp_runtime::traits::AccountIdConversion::into_account_truncating(
 		&frame_support::PalletId(*b"yj/spnsr"),
 	);
+	/// The owner and issuer of the settlement asset in `pallet-assets`: an account without a
+	/// known key, so that only the marketplace's `issue_settlement`, by the issuer the
+	/// consortium names, mints it.
+	pub SettlementAssetOwner: AccountId =
+		sp_runtime::traits::AccountIdConversion::into_account_truncating(
+			&frame_support::PalletId(*b"yj/settl"),
+		);
+	pub const SettlementAssetKind: NativeOrWithId<u32> = NativeOrWithId::WithId(SETTLEMENT_ASSET);
+	/// Ship within 72 hours of payment; a shipped parcel counts as delivered after 10 days
+	/// (the automatic confirmation of receipt of the large marketplaces); 7 days from delivery
+	/// to return without a reason (Consumer Rights Protection Law, Art. 25); 10 days for the
+	/// seller to confirm a returned parcel or dispute.
+	pub const DefaultOrderWindows: OrderWindows<BlockNumber> = OrderWindows {
+		ship: 3 * DAYS,
+		deliver: 10 * DAYS,
+		returns: 7 * DAYS,
+		return_receipt: 10 * DAYS,
+	};
 }
+
+/// Native balance and assets, for minting and burning the settlement asset.
+pub type Issuance =
+	UnionOf<Balances, crate::Assets, NativeFromLeft, NativeOrWithId<u32>, AccountId>;
 
 impl pallet_marketplace::Config for Runtime {
 	type AssetKind = NativeOrWithId<u32>;
@@ -143,6 +171,12 @@ impl pallet_marketplace::Config for Runtime {
 	type MaxExpiriesPerBlock = ConstU32<64>;
 	type AuctionExtension = ConstU32<{ 5 * crate::MINUTES }>;
 	type MaxAuctionDuration = ConstU32<{ 30 * DAYS }>;
+	type Issuance = Issuance;
+	type SettlementAsset = SettlementAssetKind;
+	type DefaultOrderWindows = DefaultOrderWindows;
+	type MaxOrderWindow = ConstU32<{ 60 * DAYS }>;
+	/// Each may settle with the most beneficiaries.
+	type MaxOrdersDuePerBlock = ConstU32<8>;
 	type WeightInfo = pallet_marketplace::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::Helper;

@@ -4,7 +4,7 @@ use crate::{
 	Config, Error, Event, EvmAddress, EvmBurn, Export, Exports, ImportedBurns, NextExportId, Pallet,
 };
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
-use yinji_primitives::{CollectionId, CollectionKind, ItemId};
+use yinji_primitives::{CollectionId, CollectionKind, ItemId, ItemLocks};
 
 impl<T: Config> Pallet<T> {
 	/// Moves `item` from `owner` into bridge custody, to be minted to `evm_owner`.
@@ -25,6 +25,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotExportable
 		);
 		Self::ensure_tradable(&record, &held)?;
+		ensure!(!T::Locks::is_locked(collection, item), Error::<T>::ItemLocked);
 		let custodian = T::BridgeCustodian::get();
 		let id = NextExportId::<T>::get();
 		NextExportId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);

@@ -9,7 +9,7 @@ use frame_support::{
 	traits::{fungible::MutateHold, tokens::Precision},
 };
 use sp_runtime::traits::Saturating;
-use yinji_primitives::{CollectionId, CreatorAttestations, ItemId, TransferPolicy};
+use yinji_primitives::{CollectionId, CreatorAttestations, ItemId, ItemLocks, TransferPolicy};
 
 impl<T: Config> Pallet<T> {
 	/// Gives `item` from `owner` to `to`, where the collection's policy allows gifts.
@@ -23,6 +23,7 @@ impl<T: Config> Pallet<T> {
 		let mut held = Self::item_record(collection, item)?;
 		ensure!(held.owner == owner, Error::<T>::NotOwner);
 		ensure!(owner != to, Error::<T>::SelfTransfer);
+		ensure!(!T::Locks::is_locked(collection, item), Error::<T>::ItemLocked);
 		Self::ensure_tradable(&record, &held)?;
 		match record.policy {
 			TransferPolicy::Free => {}
@@ -80,6 +81,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(held.owner == owner, Error::<T>::NotOwner);
 		ensure!(!record.frozen, Error::<T>::CollectionFrozen);
 		ensure!(!held.frozen, Error::<T>::ItemFrozen);
+		ensure!(!T::Locks::is_locked(collection, item), Error::<T>::ItemLocked);
 		T::Currency::release(
 			&HoldReason::Item.into(),
 			&record.issuer,

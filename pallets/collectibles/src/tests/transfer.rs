@@ -194,3 +194,24 @@ fn gift_fails_when_the_nonce_would_overflow() {
 		assert_noop!(gift(BOB, collection, item, CAROL), Error::<Test>::Overflow);
 	});
 }
+
+#[test]
+fn a_locked_item_cannot_be_gifted_exported_or_burned() {
+	build_and_execute(|| {
+		let collection = collection_with(TransferPolicy::Free);
+		let item = mint_one(collection, BOB);
+		crate::mock::LOCKED.with(|locked| locked.borrow_mut().insert((collection, item)));
+		assert_noop!(gift(BOB, collection, item, CAROL), Error::<Test>::ItemLocked);
+		assert_noop!(
+			Collectibles::burn(RuntimeOrigin::signed(BOB), collection, item),
+			Error::<Test>::ItemLocked
+		);
+		assert_noop!(
+			Collectibles::export_item(RuntimeOrigin::signed(BOB), collection, item, [0xab; 20]),
+			Error::<Test>::ItemLocked
+		);
+		// Once the money no longer waits, the owner may gift it again.
+		crate::mock::LOCKED.with(|locked| locked.borrow_mut().clear());
+		assert_ok!(gift(BOB, collection, item, CAROL));
+	});
+}

@@ -76,20 +76,7 @@ impl<T: Config> Pallet<T> {
 		max_price: BalanceOf<T>,
 		redeem_points: Points,
 	) -> Result<u32, DispatchError> {
-		let listing = Listings::<T>::get(collection, item).ok_or(Error::<T>::NotListed)?;
-		ensure!(Self::now() < listing.expires_at, Error::<T>::ListingExpired);
-		ensure!(
-			Self::still_owned(collection, item, &listing.seller, listing.nonce),
-			Error::<T>::ListingStale
-		);
-		ensure!(buyer != listing.seller, Error::<T>::CannotBuyOwnItem);
-		ensure!(
-			listing.buyer.as_ref().is_none_or(|allowed| *allowed == buyer),
-			Error::<T>::NotAllowedBuyer
-		);
-		ensure!(asset == listing.asset, Error::<T>::WrongAsset);
-		let price = listing.price.price_at(Self::now());
-		ensure!(price <= max_price, Error::<T>::PriceAboveMax);
+		let (listing, price) = Self::buyable(&buyer, collection, item, &asset, max_price)?;
 		Self::settle(Sale {
 			collection,
 			item: Some(item),
@@ -100,6 +87,32 @@ impl<T: Config> Pallet<T> {
 			funding: Funding::Free { redeem_points },
 			kind: SaleKind::Listing,
 		})
+	}
+
+	/// The item's listing and its current price, if `buyer` may buy it now in `asset` for at
+	/// most `max_price`: what a purchase and a physical order both check.
+	pub(crate) fn buyable(
+		buyer: &T::AccountId,
+		collection: CollectionId,
+		item: ItemId,
+		asset: &T::AssetKind,
+		max_price: BalanceOf<T>,
+	) -> Result<(Listing<T>, BalanceOf<T>), Error<T>> {
+		let listing = Listings::<T>::get(collection, item).ok_or(Error::<T>::NotListed)?;
+		ensure!(Self::now() < listing.expires_at, Error::<T>::ListingExpired);
+		ensure!(
+			Self::still_owned(collection, item, &listing.seller, listing.nonce),
+			Error::<T>::ListingStale
+		);
+		ensure!(*buyer != listing.seller, Error::<T>::CannotBuyOwnItem);
+		ensure!(
+			listing.buyer.as_ref().is_none_or(|allowed| allowed == buyer),
+			Error::<T>::NotAllowedBuyer
+		);
+		ensure!(*asset == listing.asset, Error::<T>::WrongAsset);
+		let price = listing.price.price_at(Self::now());
+		ensure!(price <= max_price, Error::<T>::PriceAboveMax);
+		Ok((listing, price))
 	}
 
 	/// Whether a listing can still be bought: unexpired, and the seller still owns the item

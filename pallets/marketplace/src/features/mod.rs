@@ -2,10 +2,12 @@
 //! settlement they all end in.
 
 mod auction;
+mod currency;
 mod drop;
 mod expiry;
 mod listing;
 mod offer;
+mod order;
 mod settlement;
 
 pub(crate) use settlement::{Funding, Sale};
@@ -53,6 +55,7 @@ impl<T: Config> Pallet<T> {
 		let info = T::Collectibles::item(collection, item).ok_or(Error::<T>::UnknownItem)?;
 		ensure!(info.owner == *seller, Error::<T>::NotOwner);
 		ensure!(info.tradable, Error::<T>::NotTradable);
+		ensure!(!Self::in_order(collection, item), Error::<T>::InOrder);
 		Self::ensure_sale_allowed(collection)?;
 		Ok(info)
 	}

@@ -78,6 +78,7 @@ impl<T: Config> Pallet<T> {
 			!Auctions::<T>::contains_key(record.collection, record.item),
 			Error::<T>::AlreadyListed
 		);
+		ensure!(!Self::in_order(record.collection, record.item), Error::<T>::InOrder);
 		Offers::<T>::remove(offer);
 		OpenOffersOf::<T>::mutate(&record.offerer, |open| *open = open.saturating_sub(1));
 		Self::settle(Sale {

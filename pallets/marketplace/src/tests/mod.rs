@@ -7,6 +7,7 @@ mod expiry;
 mod listing;
 mod loyalty;
 mod offer;
+mod order;
 mod properties;
 mod settlement;
 
