@@ -30,6 +30,17 @@ pub use crate::runtime::runtime_types::{
 /// The currency of a price: the native token, or an asset of `pallet-assets` by id.
 pub type Asset = NativeOrWithId<u32>;
 
+/// The settlement asset's id in `pallet-assets` (the runtime's `SETTLEMENT_ASSET`).
+pub const SETTLEMENT_ASSET: u32 = 1;
+
+/// One yuan of the settlement asset in its smallest unit (the fen: the asset has 2 decimals).
+pub const SETTLEMENT_UNIT: u128 = 100;
+
+/// The consortium's settlement asset: the fiat-backed token the issuer institution mints.
+pub fn settlement() -> Asset {
+	NativeOrWithId::WithId(SETTLEMENT_ASSET)
+}
+
 /// A block number of the runtime.
 pub type BlockNumber = u32;
 
@@ -359,6 +370,80 @@ pub mod marketplace {
 	/// `Marketplace.claim_by_tap`: a member institution settles `offer` on the buyer's tap.
 	pub fn claim_by_tap(offer: u64, tag: [u8; 32], counter: u32) -> Call {
 		call(pallet_marketplace::pallet::Call::claim_by_tap { offer, tag, counter })
+	}
+
+	/// `Marketplace.place_order`: the listed physical item's price, at most `max_price`, goes
+	/// into the order's escrow until the order closes.
+	pub fn place_order((collection, item): (u32, u32), asset: Asset, max_price: u128) -> Call {
+		call(pallet_marketplace::pallet::Call::place_order { collection, item, asset, max_price })
+	}
+
+	/// `Marketplace.ship_order` (the seller).
+	pub fn ship_order(order: u64) -> Call {
+		call(pallet_marketplace::pallet::Call::ship_order { order })
+	}
+
+	/// `Marketplace.confirm_order`: the buyer accepts the goods; the order settles.
+	pub fn confirm_order(order: u64) -> Call {
+		call(pallet_marketplace::pallet::Call::confirm_order { order })
+	}
+
+	/// `Marketplace.claim_order_by_tap`: a member institution settles `order` on the buyer's
+	/// tap of the item's tag.
+	pub fn claim_order_by_tap(order: u64, tag: [u8; 32], counter: u32) -> Call {
+		call(pallet_marketplace::pallet::Call::claim_order_by_tap { order, tag, counter })
+	}
+
+	/// `Marketplace.request_return` (the buyer).
+	pub fn request_return(order: u64) -> Call {
+		call(pallet_marketplace::pallet::Call::request_return { order })
+	}
+
+	/// `Marketplace.confirm_return`: the seller received the returned parcel; the buyer is
+	/// refunded.
+	pub fn confirm_return(order: u64) -> Call {
+		call(pallet_marketplace::pallet::Call::confirm_return { order })
+	}
+
+	/// `Marketplace.dispute_order` (the buyer or the seller).
+	pub fn dispute_order(order: u64) -> Call {
+		call(pallet_marketplace::pallet::Call::dispute_order { order })
+	}
+
+	/// `Marketplace.resolve_dispute`: the arbiter gives `to_buyer` back, the rest to the seller.
+	pub fn resolve_dispute(order: u64, to_buyer: u128) -> Call {
+		call(pallet_marketplace::pallet::Call::resolve_dispute { order, to_buyer })
+	}
+
+	/// `Marketplace.advance_order`: applies the order's passed deadline (anyone).
+	pub fn advance_order(order: u64) -> Call {
+		call(pallet_marketplace::pallet::Call::advance_order { order })
+	}
+
+	/// `Marketplace.set_arbiter` (governance).
+	pub fn set_arbiter(arbiter: Option<AccountId32>) -> Call {
+		call(pallet_marketplace::pallet::Call::set_arbiter { arbiter })
+	}
+
+	/// `Marketplace.set_made_to_order` (the collection's issuer).
+	pub fn set_made_to_order(collection: u32, made_to_order: bool) -> Call {
+		call(pallet_marketplace::pallet::Call::set_made_to_order { collection, made_to_order })
+	}
+
+	/// `Marketplace.set_settlement_issuer` (governance).
+	pub fn set_settlement_issuer(issuer: Option<AccountId32>) -> Call {
+		call(pallet_marketplace::pallet::Call::set_settlement_issuer { issuer })
+	}
+
+	/// `Marketplace.issue_settlement`: the issuer mints `amount` of the settlement asset to
+	/// `to` against the fiat payment whose reference hashes to `reference`.
+	pub fn issue_settlement(to: AccountId32, amount: u128, reference: [u8; 32]) -> Call {
+		call(pallet_marketplace::pallet::Call::issue_settlement { to, amount, reference })
+	}
+
+	/// `Marketplace.redeem_settlement`: burns `amount` of the holder's settlement asset.
+	pub fn redeem_settlement(amount: u128, reference: [u8; 32]) -> Call {
+		call(pallet_marketplace::pallet::Call::redeem_settlement { amount, reference })
 	}
 }
 

@@ -8,6 +8,7 @@
 //!   its events decoded by the metadata of the runtime that produced it, read storage at a
 //!   block ([`BlockView`]), sign and submit calls and wait for them to be finalized, or prepare
 //!   them for a signer elsewhere ([`Prepared`]);
+//! - [`orders`]: the names of physical orders' states and outcomes, shared by the services;
 //! - [`fields`]: typed access to dynamically decoded event and storage values (accounts,
 //!   amounts, variant names), and their JSON rendering;
 //! - `testing` (feature `testing`): a real `yinji-node --dev` process for tests.
@@ -17,6 +18,7 @@ pub mod calls;
 mod chain;
 mod error;
 pub mod fields;
+pub mod orders;
 pub mod runtime;
 mod submit;
 #[cfg(feature = "testing")]
