@@ -44,6 +44,7 @@ pub const TABLES: &[(&str, &str)] = &[
 	("offers", "offer"),
 	("drops", "collection, block_number"),
 	("sales", "block_number, event_index"),
+	("orders", "id"),
 	("royalty_payouts", "block_number, event_index, position"),
 	("loyalty_ledger", "block_number, event_index"),
 	("member_tiers", "account"),

@@ -1,7 +1,7 @@
 //! The reads of yinji's index, for the services that show it (the gateway): a creator's
 //! attestation, works and collections, the items an account holds and their provenance, listings
 //! and sales with filters, royalties per period, loyalty history and RFM figures per member, open
-//! disputes.
+//! disputes, physical orders' escrow.
 //!
 //! - [`Db`]: the handle on the index, SQLite (a file) or Postgres (by URL). The crate only reads:
 //!   [`Db::connect_reader`] leaves the schema to `yinji-indexer`, which writes and migrates it.
@@ -19,6 +19,7 @@ mod disputes;
 mod items;
 mod listings;
 mod loyalty;
+mod orders;
 mod provenance;
 mod royalties;
 mod sales;
@@ -32,6 +33,7 @@ pub use disputes::{open_disputes, DisputeRow};
 pub use items::{items_of, OwnedItem};
 pub use listings::{listings, ListingFilter, ListingRow};
 pub use loyalty::{loyalty_history, rfm, LoyaltyEntry, Rfm};
+pub use orders::{order, orders_in_state, OrderRow};
 pub use provenance::{item_provenance, ProvenanceEntry};
 pub use royalties::{royalties_per_period, RoyaltyPeriod};
 pub use sales::{sales, SaleFilter, SaleRow};

@@ -1,4 +1,5 @@
-//! Marketplace events: listings, auctions, bids, offers, drops, sales with their breakdown.
+//! Marketplace events: listings, auctions, bids, offers, drops, sales with their breakdown
+//! (physical orders are in `orders.rs`).
 
 use super::{
 	render::{self, account, account_pairs, asset},
@@ -104,6 +105,12 @@ impl Writer<'_, '_> {
 				self.bid_placed((*collection, *item), account(bidder), *bid, *ends_at).await
 			}
 			Event::Settled { .. } => self.settled(event).await,
+			Event::OrderPlaced { .. }
+			| Event::OrderMoved { .. }
+			| Event::OrderDisputed { .. }
+			| Event::OrderRefunded { .. }
+			| Event::DisputeResolved { .. }
+			| Event::OrderClosed { .. } => self.orders(event).await,
 			// Governance's fee is in every sale's breakdown: it needs no row of its own.
 			Event::PlatformFeeSet { .. } => Ok(()),
 			_ => self.offers_and_drops(event).await,
@@ -283,7 +290,9 @@ impl Writer<'_, '_> {
 	async fn close_settled_offer(&mut self, kind: &SaleKind) -> Result<(), Error> {
 		let offer = match kind {
 			SaleKind::Offer(offer) | SaleKind::Claim(offer) => *offer,
-			SaleKind::Listing | SaleKind::Auction | SaleKind::Drop => return Ok(()),
+			SaleKind::Listing | SaleKind::Auction | SaleKind::Drop | SaleKind::Order(_) => {
+				return Ok(())
+			}
 		};
 		let offer = i64::try_from(offer)
 			.map_err(|_| Error::Invalid(format!("offer id {offer} above i64")))?;

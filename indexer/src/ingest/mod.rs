@@ -3,12 +3,13 @@
 //! chain read while the transaction is open.
 //!
 //! The writing is one [`Writer`] per event, dispatched on the typed event; its handlers are
-//! split by pallet: `works`, `collectibles`, `marketplace`, `loyalty`, and read each field from
+//! split by pallet: `works`, `collectibles`, `marketplace` (with its physical `orders`), `loyalty`, and read each field from
 //! the typed event. `render` gives the fields' text forms and JSON columns.
 
 mod collectibles;
 mod loyalty;
 mod marketplace;
+mod orders;
 mod render;
 mod works;
 
