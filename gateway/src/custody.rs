@@ -187,12 +187,10 @@ pub async fn sign(
 	let (db, tx) = (state.db.clone(), id.clone());
 	tokio::spawn(async move {
 		let outcome = chain.submit_prepared(&prepared, signature).await;
-		submission::record_outcome(
-			&db,
-			&tx,
-			outcome.map(|s| submission::events_json(&s)).map_err(|e| e.to_string()),
-		)
-		.await;
+		let outcome = outcome.map(|s| submission::events_json(&s)).map_err(|e| e.to_string());
+		submission::record_outcome(&db, &tx, outcome.clone()).await;
+		// A checkout's payment, signed by the buyer: its order records how it ended.
+		crate::shop::payment::after_signed(&db, &tx, outcome).await;
 	});
 	Ok((
 		StatusCode::ACCEPTED,

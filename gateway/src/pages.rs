@@ -25,6 +25,29 @@ pub fn money_u128(amount: u128) -> String {
 	}
 }
 
+/// One yuan of the settlement asset in fen, its smallest unit: the shop's prices are in it.
+pub const YUAN: i64 = 100;
+
+/// A shop price (in the settlement asset) for people: `¥88.00`.
+pub fn price(amount: i64) -> String {
+	price_u128(u128::try_from(amount).unwrap_or(0))
+}
+
+/// [`price`] for the chain's amounts.
+pub fn price_u128(amount: u128) -> String {
+	let yuan = YUAN.unsigned_abs() as u128;
+	format!("¥{}.{:02}", amount / yuan, amount % yuan)
+}
+
+/// An amount in `asset`, as the index names it (`native`, or `asset:1` for the settlement
+/// asset), for people.
+pub fn amount_in(asset: &str, amount: u128) -> String {
+	match asset {
+		"native" => money_u128(amount),
+		_ => price_u128(amount),
+	}
+}
+
 /// The frame of every page: the header with the navigation, then `body`.
 pub fn layout(title: &str, session: Option<&Session>, body: Markup) -> Markup {
 	html! {
@@ -155,6 +178,15 @@ mod tests {
 		assert_eq!(money(5 * UNIT), "5 YJ");
 		assert_eq!(money(12 * UNIT + UNIT / 2), "12.5 YJ");
 		assert_eq!(money(1), "0.000000000001 YJ");
+	}
+
+	#[test]
+	fn shop_prices_read_in_yuan() {
+		assert_eq!(price(8_800), "¥88.00");
+		assert_eq!(price(1_205), "¥12.05");
+		assert_eq!(price(7), "¥0.07");
+		assert_eq!(amount_in("asset:1", 250), "¥2.50");
+		assert_eq!(amount_in("native", 5 * UNIT as u128), "5 YJ");
 	}
 
 	#[test]

@@ -59,7 +59,10 @@ use utoipa::OpenApi;
 		crate::shop::orders::my_orders,
 		crate::shop::orders::order,
 		crate::shop::orders::my_sales,
-		crate::shop::orders::ship,
+		crate::shop::steps::ship,
+		crate::shop::steps::confirm,
+		crate::shop::steps::request_return,
+		crate::shop::steps::return_received,
 	),
 	components(schemas(
 		accounts::SignUp,
@@ -76,7 +79,8 @@ use utoipa::OpenApi;
 		crate::shop::catalog::PublishRequest,
 		crate::shop::cart::CartRequest,
 		crate::shop::checkout::CheckoutRequest,
-		crate::shop::orders::ShipRequest,
+		crate::shop::steps::ShipRequest,
+		crate::shop::steps::LineRequest,
 		crate::error::ErrorBody,
 	))
 )]

@@ -2,7 +2,9 @@
 //! physical products carrying test tags (NFC and printed QR), a collectible, and a buyer with
 //! money to spend — made through the gateway's own API, so the demo shows what the API does.
 //! Alice, the development chain's sudo and member institution, funds and attests the accounts;
-//! on any other chain the command refuses.
+//! as the council would, sudo names her the settlement asset's issuer and the arbiter of
+//! disputed orders and sets the asset's points rate; as the issuer she then issues the buyer
+//! (and the platform's points sponsor) settlement yuan. On any other chain the command refuses.
 
 use crate::{app, AppState};
 use anyhow::{anyhow, bail, Context};
@@ -13,14 +15,23 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use serde_json::{json, Value as Json};
+use sha2::Digest;
 use tower::ServiceExt;
 use yinji_client::{
-	calls::{batch_all, transfer, works},
+	calls::{
+		batch_all, loyalty, marketplace, settlement, transfer, works, PointsRate, SETTLEMENT_UNIT,
+	},
 	subxt_signer::sr25519::dev,
+	AccountId32,
 };
 
 /// One unit of the native currency.
 const UNIT: u128 = 1_000_000_000_000;
+/// One yuan of the settlement asset.
+const YUAN: u128 = SETTLEMENT_UNIT;
+/// The runtime's points sponsor, who pays points discounts: the account of `PalletId(yj/spnsr)`
+/// (`modl`, the id, then zeros).
+const SPONSOR: [u8; 32] = *b"modlyj/spnsr\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 
 /// The demo buyer's log-in.
 pub const BUYER: (&str, &str) = ("buyer@yinji.demo", "yinji demo buyer");
@@ -200,12 +211,12 @@ pub async fn seed(state: AppState) -> anyhow::Result<Seeded> {
 	let api = Api(app(state.clone()));
 	let creators = [
 		("kiln@yinji.demo", "景德镇 Kiln Li", [
-			Sample { title: "紫砂茶壶 Clay teapot", story: "手工拉坯，柴窑烧制，每一把都不同。 Thrown by hand and fired in a wood kiln: no two alike.", tags: &["茶具", "teaware", "陶瓷"], physical: true, units: 4, price: 88 * UNIT, royalty_bp: 500 },
-			Sample { title: "青花茶杯一对 Blue-and-white cups", story: "青花釉下彩，一对两只。 Underglaze cobalt, a pair.", tags: &["茶具", "teaware", "青花"], physical: true, units: 3, price: 36 * UNIT, royalty_bp: 500 },
+			Sample { title: "紫砂茶壶 Clay teapot", story: "手工拉坯，柴窑烧制，每一把都不同。 Thrown by hand and fired in a wood kiln: no two alike.", tags: &["茶具", "teaware", "陶瓷"], physical: true, units: 4, price: 88 * YUAN, royalty_bp: 500 },
+			Sample { title: "青花茶杯一对 Blue-and-white cups", story: "青花釉下彩，一对两只。 Underglaze cobalt, a pair.", tags: &["茶具", "teaware", "青花"], physical: true, units: 3, price: 36 * YUAN, royalty_bp: 500 },
 		]),
 		("embroidery@yinji.demo", "苏绣工作室 Su Embroidery", [
-			Sample { title: "苏绣团扇 Embroidered fan", story: "双面绣，真丝面料。 Double-sided embroidery on silk.", tags: &["苏绣", "embroidery", "扇"], physical: true, units: 2, price: 120 * UNIT, royalty_bp: 800 },
-			Sample { title: "数字版画《锦鲤》 Koi print", story: "苏绣锦鲤的数字版画，限量。 A limited digital print of the embroidered koi.", tags: &["版画", "print", "锦鲤"], physical: false, units: 3, price: 12 * UNIT, royalty_bp: 1_000 },
+			Sample { title: "苏绣团扇 Embroidered fan", story: "双面绣，真丝面料。 Double-sided embroidery on silk.", tags: &["苏绣", "embroidery", "扇"], physical: true, units: 2, price: 120 * YUAN, royalty_bp: 800 },
+			Sample { title: "数字版画《锦鲤》 Koi print", story: "苏绣锦鲤的数字版画，限量。 A limited digital print of the embroidered koi.", tags: &["版画", "print", "锦鲤"], physical: false, units: 3, price: 12 * YUAN, royalty_bp: 1_000 },
 		]),
 	];
 	let password = "yinji demo creator";
@@ -235,6 +246,26 @@ pub async fn seed(state: AppState) -> anyhow::Result<Seeded> {
 		.submit_call(&batch_all(calls), &dev::alice())
 		.await
 		.map_err(|e| anyhow!("fund and attest (is this a development chain?): {e}"))?;
+	// What the council decides on a consortium network, sudo decides here.
+	let alice = AccountId32(dev::alice().public_key().0);
+	let rate = PointsRate { price_per_point: YUAN, point_value: YUAN / 100 };
+	for (call, what) in [
+		(marketplace::set_settlement_issuer(Some(alice)), "name the settlement issuer"),
+		(marketplace::set_arbiter(Some(alice)), "name the arbiter"),
+		(loyalty::set_rate(settlement(), Some(rate)), "set the settlement asset's points rate"),
+	] {
+		chain.sudo_call(call, &dev::alice()).await.map_err(|e| anyhow!("{what}: {e}"))?;
+	}
+	// The issuer issues settlement yuan against (made-up) bank transfers.
+	let reference = |what: &str| -> [u8; 32] { sha2::Sha256::digest(what.as_bytes()).into() };
+	let issues = vec![
+		marketplace::issue_settlement(account(&buyer)?, 10_000 * YUAN, reference("demo buyer")),
+		marketplace::issue_settlement(AccountId32(SPONSOR), 10_000 * YUAN, reference("sponsor")),
+	];
+	chain
+		.submit_call(&batch_all(issues), &dev::alice())
+		.await
+		.map_err(|e| anyhow!("issue settlement yuan: {e}"))?;
 
 	let mut tagged = Vec::new();
 	let mut work_seed = 0u8;
@@ -323,9 +354,7 @@ pub async fn seed(state: AppState) -> anyhow::Result<Seeded> {
 					StatusCode::CREATED,
 				)
 				.await?;
-			if !sample.physical {
-				api.finalized(login, "publish", &answer).await?;
-			}
+			api.finalized(login, "publish", &answer).await?;
 		}
 	}
 	let mut users: Vec<_> = creators

@@ -76,7 +76,7 @@ stored_text!(
 stored_text!(
 	/// What a shop product is (`products.kind`, `order_lines.kind`).
 	ProductKind {
-		/// A physical product, a twin on chain with a tag; paid by a held offer.
+		/// A physical product, a twin on chain with a tag; paid into an on-chain order's escrow.
 		Physical = "physical",
 		/// A digital collectible, bought from its listing.
 		Collectible = "collectible",
@@ -100,20 +100,45 @@ stored_text!(
 	LineStatus {
 		/// The payment is submitted.
 		Pending = "pending",
-		/// Paid (a physical line: its offer holds the price).
+		/// Paid (a physical line: its on-chain order escrows the price).
 		Paid = "paid",
-		/// The seller's reserved listing is submitted.
+		/// The seller's `ship_order` is submitted.
 		Shipping = "shipping",
-		/// The reserved listing is final: on its way to the buyer.
+		/// Shipped on chain: on its way to the buyer.
 		Shipped = "shipped",
-		/// The buyer claimed it by a tap.
+		/// The buyer claimed it by a tap: settled.
 		Claimed = "claimed",
+		/// Settled: the buyer confirmed receipt, the windows passed, or the arbiter split the
+		/// escrow with a part for the seller.
+		Settled = "settled",
+		/// The buyer asked for a return.
+		Returning = "returning",
+		/// The buyer or the seller took the order to the arbiter.
+		Disputed = "disputed",
+		/// Refunded in full: the return came back, the seller did not ship in time, or the
+		/// arbiter gave the buyer everything.
+		Refunded = "refunded",
 		/// A collectible, delivered at payment.
 		Delivered = "delivered",
 		/// The payment failed.
 		Failed = "failed",
 	}
 );
+
+impl LineStatus {
+	/// Whether the line is done with: settled, refunded, delivered or failed. Nothing on chain
+	/// moves it any more.
+	pub fn is_final(self) -> bool {
+		matches!(
+			self,
+			LineStatus::Claimed
+				| LineStatus::Settled
+				| LineStatus::Refunded
+				| LineStatus::Delivered
+				| LineStatus::Failed
+		)
+	}
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,15 @@
 //! The shop in a real browser: Debian's chromium, driven by npm's playwright-core
 //! (`tests/browser/shop.mjs`), against a real dev node, the indexer and the gateway serving on
-//! a TCP port, at a phone viewport and a desktop one. A creator asks to be verified and a
-//! museum approves in its console; the creator registers a work from a file, creates a
-//! collection, mints and puts the prints in the shop, all in the studio. A buyer logs in,
-//! searches, puts two products in the cart, checks out and sees the order paid; the seller
-//! marks it shipped; the buyer opens the tea pot's tag URL, sees it genuine, claims it, finds
-//! the points on the member page and exports the print to an EVM wallet there. Each page is screenshotted (into `docs/screenshots/`
-//! when `YINJI_SCREENSHOTS=1`) and checked by axe-core against WCAG 2 A and AA.
+//! a TCP port; buyers at a phone's viewport, the seller and the museum at a desktop's. A
+//! creator asks to be verified and a museum approves in its console; the creator registers a
+//! work from a file, creates a collection, mints and puts the prints in the shop, all in the
+//! studio. Two buyers each log in, search, put a tea pot and a print in the cart and pay in
+//! settlement yuan; the seller marks each tea pot shipped. The first buyer opens the tea pot's
+//! tag URL, sees it genuine and claims it, which settles the order's escrow, finds the points
+//! on the member page and exports the print to an EVM wallet there. The second asks for a
+//! return; the seller confirms the parcel came back; the buyer sees the refund, and has every
+//! yuan of the tea pot back. Each page is screenshotted (into `docs/screenshots/` when
+//! `YINJI_SCREENSHOTS=1`) and checked by axe-core against WCAG 2 A and AA.
 //!
 //! `scripts/setup` installs chromium and the script's npm packages.
 
@@ -23,7 +26,7 @@ use std::{
 	path::{Path, PathBuf},
 };
 use yinji_client::{
-	calls::{consortium, loyalty, native, PointsRate},
+	calls::{consortium, loyalty, settlement, PointsRate},
 	subxt_signer::sr25519::dev,
 	testing::{eventually, ok},
 	Call,
@@ -75,7 +78,7 @@ async fn order_line(router: &axum::Router, buyer: &Login, kind: &str, status: &s
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_buyer_shops_checks_out_and_claims_by_tap_in_chromium_on_a_phone_and_a_desktop() {
+async fn buyers_pay_in_chromium_and_one_claims_by_tap_while_one_returns_for_a_refund() {
 	assert!(
 		script_dir().join("node_modules/playwright-core").is_dir()
 			&& Path::new("/usr/bin/chromium").exists(),
@@ -109,11 +112,12 @@ async fn a_buyer_shops_checks_out_and_claims_by_tap_in_chromium_on_a_phone_and_a
 		async move { ok(chain.sudo_call(call, &dev::alice()).await, what) }
 	};
 	sudo(consortium::add_institution(account_id(&address(&museum))), "add_member").await;
-	let rate = PointsRate { price_per_point: UNIT, point_value: UNIT / 100 };
-	sudo(loyalty::set_rate(native(), Some(rate)), "set_rate").await;
+	let rate = PointsRate { price_per_point: YUAN, point_value: YUAN / 100 };
+	sudo(loyalty::set_rate(settlement(), Some(rate)), "set_rate").await;
 	sudo(loyalty::set_tier_thresholds(vec![10, 1_000]), "set_tier_thresholds").await;
 	fund(&chain, &[address(&maker), address(&museum), address(&buyers[0]), address(&buyers[1])])
 		.await;
+	issue_yuan(&chain, &[address(&buyers[0]), address(&buyers[1])]).await;
 
 	// In the browser: the maker asks to be verified, the museum approves in its console, and the
 	// maker registers a work from a file, creates a collection of prints, mints two and puts them
@@ -161,7 +165,7 @@ async fn a_buyer_shops_checks_out_and_claims_by_tap_in_chromium_on_a_phone_and_a
 	};
 	let (status, _, body) = send(
 		&router,
-		post_as(&maker, "/api/shop/products", product(pots, "紫砂茶壶 Clay teapot", 20 * UNIT)),
+		post_as(&maker, "/api/shop/products", product(pots, "紫砂茶壶 Clay teapot", 20 * YUAN)),
 	)
 	.await;
 	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
@@ -171,26 +175,41 @@ async fn a_buyer_shops_checks_out_and_claims_by_tap_in_chromium_on_a_phone_and_a
 	})
 	.await;
 
-	for (index, viewport) in ["phone", "desktop"].into_iter().enumerate() {
-		let buyer = &buyers[index];
-		let email = buyer.user["email"].as_str().unwrap().to_string();
-		browse("buy", &base, viewport, &shots, (&email, password), "").await;
+	// Both buyers pay for a tea pot and a print; the seller ships each tea pot.
+	let seller = ("kiln@example.com", password);
+	let emails: Vec<String> =
+		buyers.iter().map(|buyer| buyer.user["email"].as_str().unwrap().to_string()).collect();
+	for (buyer, email) in buyers.iter().zip(&emails) {
+		browse("buy", &base, "phone", &shots, (email, password), "").await;
 		order_line(&router, buyer, "physical", "paid").await;
 		order_line(&router, buyer, "collectible", "delivered").await;
-		browse("ship", &base, viewport, &shots, ("kiln@example.com", password), "").await;
+		browse("ship", &base, "desktop", &shots, seller, "").await;
 		order_line(&router, buyer, "physical", "shipped").await;
-		// Units are taken in order: this buyer's tea pot is item index + 1.
-		let tapped = format!("/t/1?{}", tap::simulate(&keys, uids[index], 5, Some(b"CC")));
-		browse("claim", &base, viewport, &shots, (&email, password), &tapped).await;
-		order_line(&router, buyer, "physical", "claimed").await;
-		// The print went to the EVM mirror from the member page: the buyer holds the tea pot only.
-		let (_, _, body) = send(&router, get("/api/me/items", buyer)).await;
-		let held: Vec<u64> = json(&body)["items"]
-			.as_array()
-			.unwrap()
-			.iter()
-			.map(|item| item["collection"].as_u64().unwrap())
-			.collect();
-		assert_eq!(held, [pots], "{}", String::from_utf8_lossy(&body));
 	}
+
+	// The first buyer's tea pot (units are taken in order: item 1) settles at the tap.
+	let tapped = format!("/t/1?{}", tap::simulate(&keys, uids[0], 5, Some(b"CC")));
+	browse("claim", &base, "phone", &shots, (&emails[0], password), &tapped).await;
+	order_line(&router, &buyers[0], "physical", "claimed").await;
+	// The print went to the EVM mirror from the member page: the buyer holds the tea pot only.
+	let (_, _, body) = send(&router, get("/api/me/items", &buyers[0])).await;
+	let held: Vec<u64> = json(&body)["items"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|item| item["collection"].as_u64().unwrap())
+		.collect();
+	assert_eq!(held, [pots], "{}", String::from_utf8_lossy(&body));
+
+	// The second buyer sends the tea pot back; once the seller has it, the escrow refunds every
+	// yuan of it and the tea pot stays the seller's.
+	let paid_for_print = yuan_of(&chain, &address(&buyers[1])).await;
+	browse("return", &base, "phone", &shots, (&emails[1], password), "").await;
+	order_line(&router, &buyers[1], "physical", "returning").await;
+	browse("receive", &base, "desktop", &shots, seller, "").await;
+	order_line(&router, &buyers[1], "physical", "refunded").await;
+	browse("refunded", &base, "phone", &shots, (&emails[1], password), "").await;
+	assert_eq!(yuan_of(&chain, &address(&buyers[1])).await, paid_for_print + 20 * YUAN);
+	let ledger = yinji_gateway::tags::ledger::Ledger::at_head(&state).await.unwrap();
+	assert_eq!(ledger.item(pots as u32, 2).await.unwrap().unwrap().owner, address(&maker));
 }

@@ -41,6 +41,11 @@ fn complete(flow: &str) -> serde_json::Value {
 		}),
 		"unbind_tag" => json!({ "collection": 0, "item": 1, "reason": "Lost" }),
 		"dispute" => json!({ "work": 0, "cid": "bafkreievidence" }),
+		"set_made_to_order" => json!({ "collection": 0, "made_to_order": true }),
+		"dispute_order" => json!({ "order": 0 }),
+		"resolve_dispute" => json!({ "order": 0, "amount": 10 }),
+		"issue_settlement" => json!({ "to": ACCOUNT, "amount": 100, "reference": "transfer 42" }),
+		"redeem_settlement" => json!({ "amount": 100, "reference": "payout 42" }),
 		"approve_attestation" => json!({ "request": "unknown" }),
 		"propose_motion" => json!({ "motion": "add_validator", "to": ACCOUNT }),
 		"vote" => {

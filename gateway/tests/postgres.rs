@@ -87,7 +87,13 @@ async fn the_catalog_search_and_the_last_unit_hold_on_postgres() {
 	};
 	let pot =
 		catalog::insert_product(&state, &product("紫砂茶壶 Clay teapot", 20, 1)).await.unwrap();
-	catalog::insert_product(&state, &product("青花茶杯 Blue cups", 5, 3)).await.unwrap();
+	// Another collection's items: an item is on sale in one product at most.
+	let cups = catalog::NewProduct { collection: 1, ..product("青花茶杯 Blue cups", 5, 3) };
+	catalog::insert_product(&state, &cups).await.unwrap();
+	let again = catalog::insert_product(&state, &product("紫砂茶壶 Again", 20, 1)).await;
+	let refused = again.unwrap_err();
+	assert_eq!(refused.status(), StatusCode::CONFLICT, "{}", refused.message());
+	assert!(refused.message().contains("already on sale"), "the unique key holds on Postgres");
 	let titles = |search: catalog::Search| {
 		let state = state.clone();
 		async move {

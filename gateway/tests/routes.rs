@@ -153,6 +153,9 @@ async fn the_openapi_document_describes_every_route() {
 		"get /api/shop/orders",
 		"get /api/shop/orders/{id}",
 		"get /api/shop/sales",
+		"post /api/shop/orders/{id}/confirm",
+		"post /api/shop/orders/{id}/return",
+		"post /api/shop/orders/{id}/return-received",
 		"post /api/shop/orders/{id}/ship",
 	];
 	let mut all = served.clone();

@@ -1,8 +1,10 @@
 //! The shop end to end on a real `yinji-node --dev`: a creator publishes a tea pot (a physical
-//! twin with an NFC tag) and a print (a collectible listed on chain); a buyer finds them by
+//! twin with an NFC tag) and a print (a collectible), each listed on chain in the settlement
+//! asset; an item already on sale cannot go into a second product; a buyer finds them by
 //! full-text search (Chinese and English) and filters, puts both in the cart and checks out;
-//! the order is paid on chain in one batch; the seller ships the tea pot; the buyer taps its
-//! tag and claims it. Two buyers checking out the last unit at the same moment: exactly one
+//! the order is paid on chain in one batch of settlement yuan (the tea pot's price into an
+//! order's escrow); the seller ships the tea pot; the buyer taps its tag and claims it, which
+//! settles the escrow. Two buyers checking out the last unit at the same moment: exactly one
 //! gets it. Bad requests are refused with a reason and change nothing.
 
 // Test code: a failed expectation is a failed test.
@@ -69,7 +71,9 @@ async fn a_buyer_finds_orders_pays_and_claims_and_the_last_unit_is_sold_once() {
 	let buyer = sign_up(&router, "tea@example.com", "a tea passphrase", "buyer").await;
 	let rival = sign_up(&router, "rival@example.com", "a rival passphrase", "buyer").await;
 	let late = sign_up(&router, "late@example.com", "a late passphrase", "buyer").await;
-	fund(&chain, &[address(&maker), address(&buyer), address(&rival), address(&late)]).await;
+	let everyone = [address(&maker), address(&buyer), address(&rival), address(&late)];
+	fund(&chain, &everyone).await;
+	issue_yuan(&chain, &everyone[1..]).await;
 	attest(&chain, &address(&maker), 2).await;
 
 	// The maker's tea pots (three, one tagged) and a print.
@@ -92,8 +96,7 @@ async fn a_buyer_finds_orders_pays_and_claims_and_the_last_unit_is_sold_once() {
 		json!({ "collection": pots, "item": 1, "tag": tag, "tag_kind": "Ntag424", "key_epoch": 1 });
 	run_flow(&router, &maker, "bind_tag", bind).await;
 
-	// Publishing: only the owner's items; the tea pot is on sale at once, the print once its
-	// listing is final.
+	// Publishing: only the owner's items, each on sale once its listing is final.
 	let publish = |items: Vec<u64>, collection: u64, title: &str, price: u128| {
 		json!({
 			"collection": collection, "items": items, "title": title, "creator_name": "景德镇 Kiln Li",
@@ -102,16 +105,16 @@ async fn a_buyer_finds_orders_pays_and_claims_and_the_last_unit_is_sold_once() {
 		})
 	};
 	let (status, _, body) =
-		send(&router, post_as(&buyer, "/api/shop/products", publish(vec![1], pots, "x", UNIT)))
+		send(&router, post_as(&buyer, "/api/shop/products", publish(vec![1], pots, "x", YUAN)))
 			.await;
 	assert_eq!((status, json(&body)["code"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")));
 	let (status, _, body) = send(
 		&router,
-		post_as(&maker, "/api/shop/products", publish(vec![1, 1], pots, "dup", UNIT)),
+		post_as(&maker, "/api/shop/products", publish(vec![1, 1], pots, "dup", YUAN)),
 	)
 	.await;
 	assert_eq!(status, StatusCode::BAD_REQUEST, "{}", String::from_utf8_lossy(&body));
-	let pot_price = 20 * UNIT;
+	let pot_price = 20 * YUAN;
 	let (status, _, body) = send(
 		&router,
 		post_as(
@@ -123,7 +126,20 @@ async fn a_buyer_finds_orders_pays_and_claims_and_the_last_unit_is_sold_once() {
 	.await;
 	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
 	let pot = json(&body)["product"].as_str().unwrap().to_string();
-	let print_price = 5 * UNIT;
+	finalized(&router, &maker, "publish", &body).await;
+	// One product per chain item: the tea pot #2 is on sale already.
+	let (status, _, body) = send(
+		&router,
+		post_as(&maker, "/api/shop/products", publish(vec![2], pots, "Teapot again", YUAN)),
+	)
+	.await;
+	assert_eq!(
+		(status, json(&body)["code"].as_str()),
+		(StatusCode::CONFLICT, Some("already_on_sale")),
+		"{}",
+		String::from_utf8_lossy(&body)
+	);
+	let print_price = 5 * YUAN;
 	let (status, _, body) = send(
 		&router,
 		post_as(
@@ -149,7 +165,7 @@ async fn a_buyer_finds_orders_pays_and_claims_and_the_last_unit_is_sold_once() {
 	run_flow(&router, &maker, "create_auction", auction).await;
 	let (status, _, body) = send(
 		&router,
-		post_as(&maker, "/api/shop/products", publish(vec![2], prints, "Auctioned print", UNIT)),
+		post_as(&maker, "/api/shop/products", publish(vec![2], prints, "Auctioned print", YUAN)),
 	)
 	.await;
 	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
@@ -167,7 +183,7 @@ async fn a_buyer_finds_orders_pays_and_claims_and_the_last_unit_is_sold_once() {
 	assert_eq!(titles(&router, "q=Kiln+Li&sort=price_asc").await.len(), 2, "by creator");
 	assert_eq!(titles(&router, "kind=collectible").await, ["Kiln print 窑变版画"]);
 	assert_eq!(
-		titles(&router, &format!("min={}&sort=price_desc", 10 * UNIT)).await,
+		titles(&router, &format!("min={}&sort=price_desc", 10 * YUAN)).await,
 		["紫砂茶壶 Clay teapot"]
 	);
 	assert_eq!(
@@ -210,7 +226,8 @@ async fn a_buyer_finds_orders_pays_and_claims_and_the_last_unit_is_sold_once() {
 	let order = answer["order"].as_str().unwrap().to_string();
 	assert_eq!(get_json(&router, &buyer, "/api/shop/cart").await["lines"], json!([]));
 
-	// Paid on chain: the print is the buyer's, the tea pot's price is held.
+	// Paid on chain in settlement yuan: the print is the buyer's, the tea pot's price is in
+	// the order's escrow.
 	assert_eq!(line_status(&router, &buyer, &order, 1, "pending").await, "paid");
 	let answer = get_json(&router, &buyer, &format!("/api/shop/orders/{order}")).await;
 	assert_eq!(answer["status"], "paid", "{answer}");
@@ -233,8 +250,10 @@ async fn a_buyer_finds_orders_pays_and_claims_and_the_last_unit_is_sold_once() {
 		.clone();
 	let pot_item = pot_line["item"].as_u64().unwrap();
 	assert_eq!(pot_item, 1, "units are taken in order");
-	let offer = pot_line["offer"].as_u64().unwrap();
-	assert!(ledger.offer(offer).await.unwrap().is_some(), "the offer is held");
+	let escrowed = pot_line["chain_order"].as_u64().unwrap();
+	let escrow = ledger.order(escrowed).await.unwrap().expect("the order's escrow is open");
+	assert_eq!((escrow.state, escrow.price), ("paid", pot_price));
+	assert_eq!(escrow.buyer, address(&buyer));
 
 	// The seller sees the address and ships; the buyer sees it shipped.
 	let sales = get_json(&router, &maker, "/api/shop/sales").await;

@@ -3,8 +3,9 @@
 //! genuine, replayed, lower counter, unseen reads, opened seal, forged MAC, unknown, moved and
 //! retired tags, unknown key epoch, bad code signature — each with its reason, each with a
 //! signed receipt that verifies offline against the published key; of two identical taps at the
-//! same moment exactly one is accepted. A buyer claims a delivered item with a fresh tap; a
-//! copied, older or forged URL, or another buyer, claims nothing.
+//! same moment exactly one is accepted. A buyer who paid for a tea pot in the shop (settlement
+//! yuan into the order's escrow) claims it on delivery with a fresh tap, which settles the
+//! escrow; a copied, older or forged URL, or another buyer, claims nothing.
 
 // Test code: a failed expectation is a failed test.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
@@ -238,9 +239,9 @@ async fn taps_and_scans_are_judged_with_their_reasons_and_signed_receipts() {
 	assert_eq!((verdict.as_str(), codes), ("rejected", vec!["retired_tag".to_string()]));
 }
 
-/// `POST /api/tags/claim` as `login`.
-fn claim(login: &Login, tap: &str, offer: u64) -> Request<Body> {
-	post_as(login, "/api/tags/claim", json!({ "tap": tap, "offer": offer }))
+/// `POST /api/tags/claim` as `login`, for on-chain order `order`.
+fn claim(login: &Login, tap: &str, order: u64) -> Request<Body> {
+	post_as(login, "/api/tags/claim", json!({ "tap": tap, "order": order }))
 }
 
 /// The code and message of a refused request.
@@ -259,6 +260,7 @@ async fn a_fresh_tap_claims_a_delivered_item_and_a_copied_url_cannot() {
 	let buyer = sign_up(&router, "buyer@example.com", "a buyer passphrase", "buyer").await;
 	let stranger = sign_up(&router, "stranger@example.com", "a stranger passphrase", "buyer").await;
 	fund(&chain, &[address(&maker), address(&buyer), address(&stranger)]).await;
+	issue_yuan(&chain, &[address(&buyer)]).await;
 	attest(&chain, &address(&maker), 2).await;
 
 	// A tea pot with an NFC tag.
@@ -277,48 +279,69 @@ async fn a_fresh_tap_claims_a_delivered_item_and_a_copied_url_cannot() {
 	let bind = json!({ "collection": collection, "item": 1, "tag": tag, "tag_kind": "Ntag424", "key_epoch": 1 });
 	run_flow(&router, &maker, "bind_tag", bind).await;
 
-	// Checkout holds the buyer's offer; fulfilment lists the item for that buyer only.
-	let price = 5 * UNIT;
-	let offer = json!({ "collection": collection, "item": 1, "amount": price });
-	let events = run_flow(&router, &buyer, "offer", offer).await;
-	let offer = field(&events, "Marketplace.OfferMade", "offer");
-	let reserved =
-		json!({ "collection": collection, "item": 1, "amount": price, "to": address(&buyer) });
-	run_flow(&router, &maker, "list", reserved).await;
+	// The buyer pays for the tea pot in the shop (its price into the order's escrow) and the
+	// maker ships it.
+	let price = 5 * YUAN;
+	let product = json!({
+		"collection": collection, "items": [1], "title": "Teapot", "creator_name": "Studio",
+		"story": "A tea pot.", "price": price,
+	});
+	let (status, _, body) = send(&router, post_as(&maker, "/api/shop/products", product)).await;
+	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+	let product = json(&body)["product"].as_str().unwrap().to_string();
+	finalized(&router, &maker, "publish", &body).await;
+	let cart = json!({ "product": product, "quantity": 1 });
+	assert_eq!(send(&router, post_as(&buyer, "/api/shop/cart", cart)).await.0, StatusCode::OK);
+	let shipping = json!({ "ship_name": "Ada", "ship_address": "1 Tea Street" });
+	let (status, _, body) = send(&router, post_as(&buyer, "/api/shop/checkout", shipping)).await;
+	assert_eq!(status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&body));
+	let shop_order = json(&body)["order"].as_str().unwrap().to_string();
+	let (_, events) = finalized(&router, &buyer, "checkout", &body).await;
+	let order = field(&events, "Marketplace.OrderPlaced", "order");
+	let ship = json!({ "tracking": "SF1" });
+	let path = format!("/api/shop/orders/{shop_order}/ship");
+	let (status, _, body) = send(&router, post_as(&maker, &path, ship)).await;
+	assert_eq!(status, StatusCode::ACCEPTED, "{}", String::from_utf8_lossy(&body));
+	finalized(&router, &maker, "ship", &body).await;
+	let maker_before = yuan_of(&chain, &address(&maker)).await;
 
 	// The parcel arrives; the buyer taps the tag and sees it genuine.
 	let delivered = tap_path(&keys, uid, 8, b"CC");
 	let (verdict, codes, _) = judge(&router, &delivered).await;
 	assert_eq!((verdict.as_str(), codes), ("genuine", vec![]));
 
-	// Nobody else claims with the buyer's offer; an older URL, a forged one and one of another
+	// Nobody else claims with the buyer's order; an older URL, a forged one and one of another
 	// tag claim nothing.
-	let (status, code, _) = refused(&router, claim(&stranger, &delivered, offer)).await;
-	assert_eq!((status, code.as_str()), (StatusCode::FORBIDDEN, "not_your_offer"));
+	let (status, code, _) = refused(&router, claim(&stranger, &delivered, order)).await;
+	assert_eq!((status, code.as_str()), (StatusCode::FORBIDDEN, "not_your_order"));
 	let (status, code, _) =
-		refused(&router, claim(&buyer, &tap_path(&keys, uid, 7, b"CC"), offer)).await;
+		refused(&router, claim(&buyer, &tap_path(&keys, uid, 7, b"CC"), order)).await;
 	assert_eq!((status, code.as_str()), (StatusCode::CONFLICT, "lower_counter"));
 	let mut forged = delivered.clone();
 	let last = forged.pop().unwrap();
 	forged.push(if last == '0' { '1' } else { '0' });
-	let (status, code, _) = refused(&router, claim(&buyer, &forged, offer)).await;
+	let (status, code, _) = refused(&router, claim(&buyer, &forged, order)).await;
 	assert_eq!((status, code.as_str()), (StatusCode::FORBIDDEN, "forged"));
 	let unbound = tap_path(&keys, [0x04, 1, 2, 3, 4, 5, 6], 8, b"CC");
-	let (status, code, _) = refused(&router, claim(&buyer, &unbound, offer)).await;
+	let (status, code, _) = refused(&router, claim(&buyer, &unbound, order)).await;
 	assert_eq!((status, code.as_str()), (StatusCode::CONFLICT, "unknown_tag"));
-	let (status, code, _) = refused(&router, claim(&buyer, &delivered, offer + 100)).await;
+	let (status, code, _) = refused(&router, claim(&buyer, &delivered, order + 100)).await;
 	assert_eq!((status, code.as_str()), (StatusCode::NOT_FOUND, "not_found"));
 	let ledger = yinji_gateway::tags::ledger::Ledger::at_head(&state).await.unwrap();
 	let item = ledger.item(collection as u32, 1).await.unwrap().unwrap();
 	assert_eq!(item.owner, address(&maker), "nothing moved");
 
-	// The tap the buyer just opened claims the tea pot: the offer pays the maker (and the
-	// rights holders), the item moves, the watermark rises to the tap's counter.
-	let (status, _, answer) = send(&router, claim(&buyer, &delivered, offer)).await;
+	// The tap the buyer just opened claims the tea pot (the order found from the buyer's
+	// shipped line): the escrow pays the maker (and the rights holders), the item moves, the
+	// watermark rises to the tap's counter.
+	let request = post_as(&buyer, "/api/tags/claim", json!({ "tap": delivered }));
+	let (status, _, answer) = send(&router, request).await;
 	assert_eq!(status, StatusCode::ACCEPTED, "{}", String::from_utf8_lossy(&answer));
 	let (_, events) = finalized(&router, &buyer, "claim", &answer).await;
-	assert_eq!(field(&events, "Marketplace.ClaimedByTap", "counter"), 8);
+	assert_eq!(field(&events, "Marketplace.OrderTapped", "counter"), 8);
 	assert_eq!(field(&events, "Marketplace.Settled", "gross"), u64::try_from(price).unwrap());
+	let proceeds = u128::from(field(&events, "Marketplace.Settled", "seller_proceeds"));
+	assert_eq!(yuan_of(&chain, &address(&maker)).await, maker_before + proceeds);
 	let ledger = yinji_gateway::tags::ledger::Ledger::at_head(&state).await.unwrap();
 	let item = ledger.item(collection as u32, 1).await.unwrap().unwrap();
 	assert_eq!(item.owner, address(&buyer));
@@ -326,7 +349,7 @@ async fn a_fresh_tap_claims_a_delivered_item_and_a_copied_url_cannot() {
 	assert_eq!(ledger.binding(&tag_bytes).await.unwrap().unwrap().watermark, 8);
 
 	// A copy of that URL claims nothing again, and reads as copied.
-	let (status, code, message) = refused(&router, claim(&buyer, &delivered, offer)).await;
+	let (status, code, message) = refused(&router, claim(&buyer, &delivered, order)).await;
 	assert_eq!((status, code.as_str()), (StatusCode::CONFLICT, "below_watermark"), "{message}");
 	assert!(message.contains("copy of an earlier tap"), "{message}");
 	let (verdict, codes, _) = judge(&router, &delivered).await;
@@ -336,16 +359,15 @@ async fn a_fresh_tap_claims_a_delivered_item_and_a_copied_url_cannot() {
 	assert_eq!(verdict, "genuine", "{answer}");
 	assert_eq!(answer["verdict"]["counters"]["watermark"], 8);
 
-	// The index tells the order system how the offer closed.
+	// The index tells the order system how the order closed.
 	let last = ok(chain.finalized_number().await, "finalized head");
 	let url = format!("sqlite://{}", dir.path().join("index.db").display());
 	let index = yinji_indexer::Db::open(&url).await.unwrap();
 	let options = yinji_indexer::Options { until: Some(last), ..Default::default() };
 	yinji_indexer::run(&node.url(), &index, &options).await.unwrap();
-	let closed: String = sqlx::query_scalar("SELECT close_reason FROM offers WHERE offer = $1")
-		.bind(i64::try_from(offer).unwrap())
-		.fetch_one(index.pool())
-		.await
-		.unwrap();
-	assert_eq!(closed, "claimed_by_tap");
+	let closed = yinji_index_query::order(&index, order).await.unwrap().unwrap();
+	assert_eq!((closed.state.as_str(), closed.outcome.as_deref()), ("closed", Some("tapped")));
+	// And the buyer's order page reads it so.
+	let (_, _, body) = send(&router, get(&format!("/api/shop/orders/{shop_order}"), &buyer)).await;
+	assert_eq!(json(&body)["lines"][0]["status"], "claimed");
 }

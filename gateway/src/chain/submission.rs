@@ -4,9 +4,15 @@
 //! self-custody user is recorded as prepared instead, awaiting the user's signature.
 
 use super::call::Call;
-use crate::{accounts::Session, keys, now_ms, stored::TxStatus, ApiError, AppState, Result};
+use crate::{
+	accounts::Session,
+	keys, now_ms,
+	stored::{Custody, TxStatus},
+	ApiError, AppState, Result,
+};
 use axum::{
 	extract::{Path, State},
+	http::StatusCode,
 	Json,
 };
 use sqlx::Row;
@@ -110,6 +116,57 @@ pub(crate) async fn submit_in_background(
 		finish(&db, &tx, Ok(serde_json::Value::from(events).to_string()), outcome).await;
 	});
 	Ok(serde_json::json!({ "tx": id, "status": TxStatus::Submitted.as_str(), "extrinsics": total }))
+}
+
+/// Submits `calls` as `session`'s user: signed with the user's custodial key and submitted in
+/// the background, one extrinsic after the other, the outcome also sent to `done`; or, for a
+/// user who linked their own key, prepared for them to sign (`POST /api/tx/{id}/signature`),
+/// and `done` dropped: what follows a self-custody transaction reads its effect from the chain.
+pub(crate) async fn submit_as_user(
+	state: &AppState,
+	session: &Session,
+	flow: &str,
+	calls: Vec<Call>,
+	done: Option<tokio::sync::oneshot::Sender<Outcome>>,
+) -> Result<serde_json::Value> {
+	if session.user.custody == Custody::SelfCustody {
+		return prepare(state, session, flow, calls).await;
+	}
+	let signer = custodial_keypair(state, &session.user.id).await?;
+	let lock = state.signers.of(&session.user.id);
+	submit_in_background(state, &session.user.id, flow, calls, signer, lock, done).await
+}
+
+/// Prepares the one extrinsic of a self-custody user's transaction for them to sign.
+async fn prepare(
+	state: &AppState,
+	session: &Session,
+	flow: &str,
+	calls: Vec<Call>,
+) -> Result<serde_json::Value> {
+	let chain = state.chain()?;
+	let [call] = <[Call; 1]>::try_from(calls).map_err(|calls| {
+		ApiError::bad_request(
+			"too_many_for_self_custody",
+			format!(
+				"this request needs {} transactions; with your own key, mint at most {} items \
+				 per request",
+				calls.len(),
+				crate::flows::calls::MINT_CHUNK
+			),
+		)
+	})?;
+	let account = crate::bytes::from_hex(&session.user.address)
+		.ok_or_else(|| ApiError::internal("a linked address is not 32 bytes"))?;
+	let prepared = chain.prepare_call(&call, account).await.map_err(|e| {
+		ApiError::new(StatusCode::BAD_GATEWAY, "chain", format!("cannot prepare: {e}"))
+	})?;
+	let id = record_prepared(state, &session.user.id, flow, &prepared).await?;
+	Ok(serde_json::json!({
+		"tx": id,
+		"status": TxStatus::AwaitingSignature.as_str(),
+		"signer_payload": crate::bytes::to_hex(&prepared.signer_payload),
+	}))
 }
 
 /// Records a prepared transaction awaiting the user's signature; returns its id.

@@ -1,10 +1,13 @@
 //! The institution console (`/console`): creators waiting for verification, disputes waiting
-//! for a ruling, the council's open motions with their votes, and the validator set, with the
-//! forms to approve, propose, vote and close.
+//! for a ruling, physical orders waiting for the arbiter and the settlement asset's issuance
+//! ([`escrow`]), the council's open motions with their votes, and the validator set, with the
+//! forms to approve, propose, vote, close, split an escrow and issue.
 //!
 //! Motions and validators are read from the chain at its finalized head; disputes come from the
 //! index; attestation requests (with the personal details that never go on chain) from the
 //! gateway's database.
+
+mod escrow;
 
 use crate::{
 	accounts::{Role, Session},
@@ -65,12 +68,14 @@ pub async fn motions(ledger: &Ledger) -> Result<Vec<Motion>> {
 	Ok(motions)
 }
 
-/// The motions an institution may propose about the consortium's members.
-const MEMBER_MOTIONS: [(&str, &str); 4] = [
+/// The motions an institution may propose about the consortium's members and their roles.
+const MEMBER_MOTIONS: [(&str, &str); 6] = [
 	("add_validator", "加入验证人 Add a validator"),
 	("remove_validator", "移除验证人 Remove a validator"),
 	("add_institution", "加入机构 Add a member institution"),
 	("remove_institution", "移除机构 Remove a member institution"),
+	("set_arbiter", "指定订单仲裁机构 Name the arbiter of disputed orders"),
+	("set_settlement_issuer", "指定结算币发行机构 Name the settlement asset's issuer"),
 ];
 
 const RULINGS: [(&str, &str); 4] = [
@@ -110,6 +115,7 @@ async fn console(State(state): State<AppState>, session: Option<Session>) -> Res
 		None => Default::default(),
 	};
 	let me = &session.user.address;
+	let escrow = escrow::Panels::read(&state, ledger.as_ref()).await?;
 	Ok(layout(
 		"机构 Console",
 		Some(&session),
@@ -152,6 +158,8 @@ async fn console(State(state): State<AppState>, session: Option<Session>) -> Res
 					}
 				}
 			}
+			(escrow.arbiter_queue(me))
+			(escrow.settlement(me))
 			section class="panel" aria-labelledby="motions" {
 				h2 id="motions" { "议案与投票 Motions and votes (" (motions.len()) ")" }
 				p class="note" { "理事会 Council: " (council.len()) " 个成员机构 member institutions; 议案需三分之二赞成 a motion passes with two thirds." }

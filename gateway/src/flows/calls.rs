@@ -39,6 +39,7 @@ pub const FLOWS: &[(&str, &[Role])] = &[
 	("register_work", CREATORS),
 	("create_collection", CREATORS),
 	("mint", CREATORS),
+	("set_made_to_order", CREATORS),
 	("list", TRADERS),
 	("list_dutch", TRADERS),
 	("cancel_listing", TRADERS),
@@ -56,6 +57,10 @@ pub const FLOWS: &[(&str, &[Role])] = &[
 	("bind_tag", CREATORS),
 	("unbind_tag", CREATORS),
 	("dispute", TRADERS),
+	("dispute_order", TRADERS),
+	("redeem_settlement", TRADERS),
+	("resolve_dispute", INSTITUTIONS),
+	("issue_settlement", INSTITUTIONS),
 	("approve_attestation", INSTITUTIONS),
 	("propose_motion", INSTITUTIONS),
 	("vote", INSTITUTIONS),
@@ -143,6 +148,17 @@ pub async fn build(state: &AppState, session: &Session, flow: &Flow) -> Result<V
 			collectibles::unbind_tag(*collection, *item, reason.clone())
 		}
 		Flow::Dispute { work, cid } => works::open_dispute(*work, cid.as_bytes().to_vec()),
+		Flow::SetMadeToOrder { collection, made_to_order } => {
+			marketplace::set_made_to_order(*collection, *made_to_order)
+		}
+		Flow::DisputeOrder { order } => marketplace::dispute_order(*order),
+		Flow::ResolveDispute { order, to_buyer } => marketplace::resolve_dispute(*order, *to_buyer),
+		Flow::IssueSettlement { to, amount, reference } => {
+			marketplace::issue_settlement(*to, *amount, *reference)
+		}
+		Flow::RedeemSettlement { amount, reference } => {
+			marketplace::redeem_settlement(*amount, *reference)
+		}
 		Flow::ApproveAttestation { request, kyc_level } => {
 			let creator = attestation::pending_subject(state, request).await?;
 			let until = block_number(head(state).await?.saturating_add(ATTESTATION_BLOCKS))?;
@@ -202,6 +218,8 @@ async fn propose(state: &AppState, motion: &Motion) -> Result<Call> {
 		Motion::RemoveInstitution(who) => consortium::remove_institution(*who),
 		Motion::AddNode { peer_id, owner } => consortium::add_node(peer_id.clone(), *owner),
 		Motion::RemoveNode { peer_id } => consortium::remove_node(peer_id.clone()),
+		Motion::SetArbiter(who) => marketplace::set_arbiter(Some(*who)),
+		Motion::SetSettlementIssuer(who) => marketplace::set_settlement_issuer(Some(*who)),
 	};
 	Ok(state.chain()?.motion(proposal).await?)
 }

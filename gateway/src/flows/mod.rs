@@ -15,14 +15,7 @@ pub mod calls;
 pub mod request;
 
 use crate::{
-	accounts::Session,
-	chain::{
-		call::Call,
-		submission::{custodial_keypair, record_prepared, submit_in_background},
-	},
-	error::ApiJson,
-	stored::{Custody, TxStatus},
-	ApiError, AppState, Result,
+	accounts::Session, chain::submission::submit_as_user, error::ApiJson, AppState, Result,
 };
 use axum::{
 	extract::{Path, State},
@@ -68,8 +61,9 @@ pub struct FlowRequest {
 	pub count: Option<u32>,
 	/// A recipient, a listing's only buyer, or an account a motion names (`0x`-hex account).
 	pub to: Option<String>,
-	/// A price, offer, bid, or an auction's starting price, in the smallest unit (amounts are
-	/// JSON numbers or decimal strings).
+	/// A price, offer, bid, or an auction's starting price, in the smallest unit; the
+	/// settlement asset issued or redeemed; an arbiter's refund to the buyer (amounts are JSON
+	/// numbers or decimal strings).
 	#[serde(default, deserialize_with = "crate::amount::optional")]
 	#[schema(value_type = Option<String>)]
 	pub amount: Option<u128>,
@@ -97,12 +91,20 @@ pub struct FlowRequest {
 	pub expires_in: Option<u64>,
 	/// An offer's id.
 	pub offer: Option<u64>,
+	/// A physical order's id on chain (`Marketplace.OrderPlaced`).
+	pub order: Option<u64>,
+	/// Whether a collection's products are made to order (no return without a reason).
+	pub made_to_order: Option<bool>,
+	/// The off-chain payment reference of a settlement-asset issue or redemption (a bank
+	/// transfer's number): only its sha2-256 goes on chain.
+	pub reference: Option<String>,
 	/// An attestation request's id (institutions approve it).
 	pub request: Option<String>,
 	/// KYC level an institution grants.
 	pub kyc_level: Option<u8>,
 	/// What a council motion proposes: `rule_dispute`, `add_validator`, `remove_validator`,
-	/// `add_institution`, `remove_institution`, `add_node`, `remove_node`.
+	/// `add_institution`, `remove_institution`, `add_node`, `remove_node`, `set_arbiter`,
+	/// `set_settlement_issuer`.
 	pub motion: Option<String>,
 	/// A dispute's ruling: `TransferToClaimant`, `Revoke`, `DismissAndReturn`, `DismissAndSlash`.
 	pub ruling: Option<String>,
@@ -127,7 +129,7 @@ pub struct FlowRequest {
 }
 
 #[utoipa::path(post, path = "/api/flows/{flow}", request_body = FlowRequest, tag = "flows",
-	params(("flow" = String, Path, description = "register_work, create_collection, mint, list, list_dutch, cancel_listing, buy, buy_from_drop, offer, withdraw_offer, accept_offer, create_auction, bid, settle_auction, cancel_auction, gift, bind_tag, unbind_tag, dispute, approve_attestation, propose_motion, vote, close_motion")),
+	params(("flow" = String, Path, description = "register_work, create_collection, mint, list, list_dutch, cancel_listing, buy, buy_from_drop, offer, withdraw_offer, accept_offer, create_auction, bid, settle_auction, cancel_auction, gift, bind_tag, unbind_tag, dispute, dispute_order, redeem_settlement, set_made_to_order, approve_attestation, propose_motion, vote, close_motion, resolve_dispute, issue_settlement")),
 	responses(
 		(status = 202, description = "Submitted; poll /api/tx/{tx}"),
 		(status = 400, description = "A field is missing or malformed", body = crate::error::ErrorBody),
@@ -147,57 +149,9 @@ pub async fn submit_flow(
 	session.require(calls::roles(&flow)?)?;
 	let parsed = Flow::parse(&flow, &request)?;
 	let calls = calls::build(&state, &session, &parsed).await?;
-	let answer = start(&state, &session, &flow, calls).await?;
+	let answer = submit_as_user(&state, &session, &flow, calls, None).await?;
 	if let (Flow::ApproveAttestation { request, .. }, Some(tx)) = (&parsed, answer["tx"].as_str()) {
 		attestation::mark_approved(&state, request, tx).await?;
 	}
 	Ok((StatusCode::ACCEPTED, Json(answer)))
-}
-
-/// Signs with the user's custodial key and submits in the background, one extrinsic after the
-/// other; or, for a user who linked their own key, prepares the transaction for them to sign.
-async fn start(
-	state: &AppState,
-	session: &Session,
-	flow: &str,
-	calls: Vec<Call>,
-) -> Result<serde_json::Value> {
-	if session.user.custody == Custody::SelfCustody {
-		return prepare(state, session, flow, calls).await;
-	}
-	let signer = custodial_keypair(state, &session.user.id).await?;
-	let lock = state.signers.of(&session.user.id);
-	submit_in_background(state, &session.user.id, flow, calls, signer, lock, None).await
-}
-
-/// Prepares the one extrinsic of a self-custody user's flow for them to sign.
-async fn prepare(
-	state: &AppState,
-	session: &Session,
-	flow: &str,
-	calls: Vec<Call>,
-) -> Result<serde_json::Value> {
-	let chain = state.chain()?;
-	let [call] = <[Call; 1]>::try_from(calls).map_err(|calls| {
-		ApiError::bad_request(
-			"too_many_for_self_custody",
-			format!(
-				"this request needs {} transactions; with your own key, mint at most {} items \
-				 per request",
-				calls.len(),
-				calls::MINT_CHUNK
-			),
-		)
-	})?;
-	let account = crate::bytes::from_hex(&session.user.address)
-		.ok_or_else(|| ApiError::internal("a linked address is not 32 bytes"))?;
-	let prepared = chain.prepare_call(&call, account).await.map_err(|e| {
-		ApiError::new(StatusCode::BAD_GATEWAY, "chain", format!("cannot prepare: {e}"))
-	})?;
-	let id = record_prepared(state, &session.user.id, flow, &prepared).await?;
-	Ok(serde_json::json!({
-		"tx": id,
-		"status": TxStatus::AwaitingSignature.as_str(),
-		"signer_payload": crate::bytes::to_hex(&prepared.signer_payload),
-	}))
 }

@@ -16,6 +16,8 @@ use crate::{
 	},
 	ApiError, Result,
 };
+use sha2::{Digest, Sha256};
+
 /// A flow, read from its name and its request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Flow {
@@ -187,6 +189,42 @@ pub enum Flow {
 		/// The evidence's CID.
 		cid: String,
 	},
+	/// `set_made_to_order`: the issuer marks a collection's products made to order, or not.
+	SetMadeToOrder {
+		/// The collection.
+		collection: u32,
+		/// Made to order.
+		made_to_order: bool,
+	},
+	/// `dispute_order`: the buyer or the seller takes a shipped physical order to the arbiter.
+	DisputeOrder {
+		/// The order.
+		order: u64,
+	},
+	/// `resolve_dispute`: the arbiter splits a disputed order's escrow.
+	ResolveDispute {
+		/// The order.
+		order: u64,
+		/// What goes back to the buyer; the rest is settled to the seller.
+		to_buyer: u128,
+	},
+	/// `issue_settlement`: the issuer institution mints the settlement asset against a fiat
+	/// payment.
+	IssueSettlement {
+		/// Who receives it.
+		to: AccountId,
+		/// How much, in fen.
+		amount: u128,
+		/// The sha2-256 of the payment's reference.
+		reference: [u8; 32],
+	},
+	/// `redeem_settlement`: a holder burns settlement asset for a fiat payout.
+	RedeemSettlement {
+		/// How much, in fen.
+		amount: u128,
+		/// The sha2-256 of the payout's reference.
+		reference: [u8; 32],
+	},
 	/// `approve_attestation`: an institution approves a creator's request.
 	ApproveAttestation {
 		/// The request's id.
@@ -244,6 +282,10 @@ pub enum Motion {
 		/// The peer id's bytes.
 		peer_id: Vec<u8>,
 	},
+	/// `set_arbiter`: the member institution that splits disputed orders' escrow.
+	SetArbiter(AccountId),
+	/// `set_settlement_issuer`: the member institution that mints the settlement asset.
+	SetSettlementIssuer(AccountId),
 }
 
 /// The last block a listing, offer or auction is open.
@@ -262,14 +304,20 @@ impl Flow {
 	/// Reads the request of flow `name`; 404 for a flow that does not exist.
 	pub fn parse(name: &str, r: &FlowRequest) -> Result<Flow> {
 		match name {
-			"register_work" | "create_collection" | "mint" | "dispute" => r.creation(name),
+			"register_work" | "create_collection" | "mint" | "dispute" | "set_made_to_order" => {
+				r.creation(name)
+			}
 			"bind_tag" | "unbind_tag" | "gift" | "export_item" => r.item_flow(name),
 			"list" | "list_dutch" | "cancel_listing" | "buy" | "buy_from_drop" => r.sale(name),
 			"offer" | "withdraw_offer" | "accept_offer" | "create_auction" | "bid"
 			| "settle_auction" | "cancel_auction" => r.bidding(name),
-			"approve_attestation" | "propose_motion" | "vote" | "close_motion" => {
-				r.institution(name)
-			}
+			"dispute_order" | "redeem_settlement" => r.order_or_money(name),
+			"approve_attestation"
+			| "propose_motion"
+			| "vote"
+			| "close_motion"
+			| "resolve_dispute"
+			| "issue_settlement" => r.institution(name),
 			other => Err(no_flow(other)),
 		}
 	}
@@ -368,6 +416,10 @@ impl FlowRequest {
 			"dispute" => {
 				Flow::Dispute { work: need(&self.work, "work")?, cid: need(&self.cid, "cid")? }
 			}
+			"set_made_to_order" => Flow::SetMadeToOrder {
+				collection: need(&self.collection, "collection")?,
+				made_to_order: need(&self.made_to_order, "made_to_order")?,
+			},
 			other => return Err(no_flow(other)),
 		})
 	}
@@ -466,6 +518,25 @@ impl FlowRequest {
 		})
 	}
 
+	/// The sha2-256 of the request's payment `reference` (1 to 100 characters).
+	fn reference(&self) -> Result<[u8; 32]> {
+		let reference = need(&self.reference, "reference")?;
+		if reference.trim().is_empty() || reference.chars().count() > 100 {
+			return Err(ApiError::bad_request("bad_value", "a reference of 1 to 100 characters"));
+		}
+		Ok(Sha256::digest(reference.trim().as_bytes()).into())
+	}
+
+	fn order_or_money(&self, name: &str) -> Result<Flow> {
+		Ok(match name {
+			"dispute_order" => Flow::DisputeOrder { order: need(&self.order, "order")? },
+			"redeem_settlement" => {
+				Flow::RedeemSettlement { amount: self.amount()?, reference: self.reference()? }
+			}
+			other => return Err(no_flow(other)),
+		})
+	}
+
 	fn institution(&self, name: &str) -> Result<Flow> {
 		let proposal = || {
 			hash(
@@ -488,13 +559,23 @@ impl FlowRequest {
 			"close_motion" => {
 				Flow::CloseMotion { proposal: proposal()?, index: need(&self.index, "index")? }
 			}
+			"resolve_dispute" => Flow::ResolveDispute {
+				order: need(&self.order, "order")?,
+				to_buyer: self.amount()?,
+			},
+			"issue_settlement" => Flow::IssueSettlement {
+				to: self.to()?,
+				amount: self.amount()?,
+				reference: self.reference()?,
+			},
 			other => return Err(no_flow(other)),
 		})
 	}
 
 	/// The motion `{motion, …}` proposes: `rule_dispute` (`work`, `ruling`),
 	/// `add_validator`/`remove_validator` (`to`), `add_institution`/`remove_institution` (`to`),
-	/// `add_node` (`peer_id`, `to` as the owner) or `remove_node` (`peer_id`).
+	/// `add_node` (`peer_id`, `to` as the owner), `remove_node` (`peer_id`), `set_arbiter` or
+	/// `set_settlement_issuer` (`to`).
 	fn motion(&self) -> Result<Motion> {
 		let peer = || {
 			bytes::vec_from_hex(&need(&self.peer_id, "peer_id")?)
@@ -515,6 +596,8 @@ impl FlowRequest {
 			"remove_institution" => Motion::RemoveInstitution(self.to()?),
 			"add_node" => Motion::AddNode { peer_id: peer()?, owner: self.to()? },
 			"remove_node" => Motion::RemoveNode { peer_id: peer()? },
+			"set_arbiter" => Motion::SetArbiter(self.to()?),
+			"set_settlement_issuer" => Motion::SetSettlementIssuer(self.to()?),
 			other => {
 				return Err(ApiError::bad_request("bad_value", format!("no motion {other:?}")))
 			}

@@ -23,7 +23,7 @@ use axum::{
 use serde::Deserialize;
 // The SQL built at run time joins fixed fragments only; every value is bound.
 use sqlx::{AssertSqlSafe, Row};
-use yinji_client::calls::{batch_all, marketplace, native};
+use yinji_client::calls::{batch_all, marketplace, settlement};
 use yinji_index_query::Engine;
 
 /// Most items one product may have.
@@ -46,8 +46,7 @@ pub struct PublishRequest {
 	/// Search tags (at most 10).
 	#[serde(default)]
 	pub tags: Vec<String>,
-	/// The price of one unit, in the smallest unit of the native currency (a number or a
-	/// decimal string).
+	/// The price of one unit in the settlement asset, in fen (a number or a decimal string).
 	#[serde(deserialize_with = "crate::amount::required")]
 	#[schema(value_type = String)]
 	pub price: u64,
@@ -73,10 +72,11 @@ fn check_text(field: &str, text: &str, max: usize) -> Result<()> {
 	responses(
 		(status = 201, description = "Published; a collectible appears once its listings are final"),
 		(status = 400, description = "A field is malformed", body = crate::error::ErrorBody),
-		(status = 403, description = "Not a creator, or an item is not the seller's", body = crate::error::ErrorBody)))]
-/// `POST /api/shop/products`: a creator puts items they own on sale. A physical product is on
-/// sale at once (its buyer's payment is held until the tap that claims it); a collectible's
-/// items are listed on chain first, and appear in the shop when those listings are final.
+		(status = 403, description = "Not a creator, or an item is not the seller's", body = crate::error::ErrorBody),
+		(status = 409, description = "An item is already on sale in another product", body = crate::error::ErrorBody)))]
+/// `POST /api/shop/products`: a creator puts items they own on sale. The items are listed on
+/// chain first, and the product appears in the shop when those listings are final; an item
+/// another product already offers is refused (409).
 pub async fn publish(
 	State(state): State<AppState>,
 	session: Session,
@@ -102,8 +102,8 @@ pub async fn publish(
 		return Err(ApiError::bad_request("bad_value", "1 to 1 000 distinct items"));
 	}
 	let (kind, terms) = owned_items(&state, &session, request.collection, &items).await?;
-	// A collectible is sold by `buy` from its on-chain listing: on sale once that is final.
-	let stock = if kind == ProductKind::Physical { items.len() } else { 0 };
+	// Every product is sold from its on-chain listings (`buy` for a collectible, `place_order`
+	// for a physical product): on sale once they are final.
 	let new = NewProduct {
 		seller_id: session.user.id.clone(),
 		collection: request.collection,
@@ -113,7 +113,7 @@ pub async fn publish(
 		story: request.story.clone(),
 		tags: request.tags.join(" "),
 		price,
-		stock: i64::try_from(stock)?,
+		stock: 0,
 		royalty_bp: terms.0,
 		edition_of: terms.1,
 		image_cid: request.image_cid.clone(),
@@ -121,20 +121,14 @@ pub async fn publish(
 		items: items.clone(),
 	};
 	// Checked before anything is recorded: a request the shop cannot carry out changes nothing.
-	let signer = match kind {
-		ProductKind::Collectible => Some(super::custodial_signer(&state, &session).await?),
-		ProductKind::Physical => None,
-	};
+	let signer = super::custodial_signer(&state, &session).await?;
 	let id = insert_product(&state, &new).await?;
 	let mut answer = serde_json::json!({ "product": id, "kind": kind, "units": items.len() });
-	if let Some(signer) = signer {
-		match list_on_chain(&state, &session, signer, &id, request.collection, &items, price).await
-		{
-			Ok(tx) => answer["tx"] = tx,
-			Err(error) => {
-				remove_product(&state.db, state.engine, &id).await;
-				return Err(error);
-			}
+	match list_on_chain(&state, &session, signer, &id, request.collection, &items, price).await {
+		Ok(tx) => answer["tx"] = tx,
+		Err(error) => {
+			remove_product(&state.db, state.engine, &id).await;
+			return Err(error);
 		}
 	}
 	Ok((StatusCode::CREATED, Json(answer)))
@@ -244,11 +238,29 @@ pub async fn insert_product(state: &AppState, new: &NewProduct) -> Result<String
 			.await?;
 	}
 	for item in &new.items {
-		sqlx::query("INSERT INTO product_units (product, item) VALUES ($1, $2)")
-			.bind(id.clone())
-			.bind(i64::from(*item))
-			.execute(&mut *tx)
-			.await?;
+		let inserted = sqlx::query(
+			"INSERT INTO product_units (product, collection, item) VALUES ($1, $2, $3)",
+		)
+		.bind(id.clone())
+		.bind(i64::from(new.collection))
+		.bind(i64::from(*item))
+		.execute(&mut *tx)
+		.await;
+		match inserted {
+			// The unique key over units on sale: one product per chain item.
+			Err(sqlx::Error::Database(error)) if error.is_unique_violation() => {
+				return Err(ApiError::new(
+					StatusCode::CONFLICT,
+					"already_on_sale",
+					format!(
+						"item {}/{item} is already on sale in another product; nothing was \
+						 published",
+						new.collection
+					),
+				));
+			}
+			inserted => inserted.map(|_| ())?,
+		}
 	}
 	tx.commit().await?;
 	Ok(id)
@@ -279,7 +291,7 @@ async fn remove_product(db: &sqlx::AnyPool, engine: Engine, product: &str) {
 	}
 }
 
-/// Lists a collectible product's items on chain at its price, in one batch signed by the
+/// Lists a product's items on chain at its price, in one batch signed by the
 /// seller; when it is final, the units go on sale.
 async fn list_on_chain(
 	state: &AppState,
@@ -294,7 +306,7 @@ async fn list_on_chain(
 	let price = u128::try_from(price)?;
 	let listings = items.iter().map(|item| {
 		let item: ItemId = (collection, *item);
-		marketplace::list(item, native(), price, expiry, None)
+		marketplace::list(item, settlement(), price, expiry, None)
 	});
 	let call = batch_all(listings.collect());
 	let (done, outcome) = tokio::sync::oneshot::channel();
@@ -337,9 +349,9 @@ pub struct Search {
 	pub q: Option<String>,
 	/// `physical` or `collectible`.
 	pub kind: Option<String>,
-	/// Lowest price.
+	/// Lowest price, in fen.
 	pub min: Option<u64>,
-	/// Highest price.
+	/// Highest price, in fen.
 	pub max: Option<u64>,
 	/// The creator's name, exactly.
 	pub creator: Option<String>,

@@ -1,28 +1,30 @@
-//! Checkout: every unit is taken in one database transaction, each product's stock lowered by
-//! a guarded update (`stock >= quantity`), so of two buyers of the last unit exactly one gets
-//! it, on SQLite and on Postgres. Then the order is paid on chain in one `Utility.batch_all`
-//! signed by the buyer: a held offer for each physical unit, a purchase for each collectible.
-//! If the payment fails, the order fails and its units go back on sale.
+//! Checkout: first the units about to be taken are read again on chain ([`super::fresh`]): a
+//! stale product answers 409, comes off sale, and no money moves. Then every unit is taken in
+//! one database transaction, each product's stock lowered by a guarded update
+//! (`stock >= quantity`), so of two buyers of the last unit exactly one gets it, on SQLite and
+//! on Postgres. Then the order is paid on chain in the settlement asset, in one
+//! `Utility.batch_all` signed by the buyer (custodial keys at once; a buyer's own key when they
+//! sign the prepared transaction): an escrowed order (`place_order`) for each physical unit, a
+//! purchase for each collectible. If the payment fails, the order fails and its units go back
+//! on sale ([`super::payment`]).
 
 use super::{
 	cart::{cart_lines, total, CartLine},
-	custodial_signer,
+	fresh::check_on_chain,
+	payment::{release_unsigned, settle_payment},
 };
 use crate::{
 	accounts::Session,
-	chain::{
-		default_expiry,
-		submission::{submit_in_background, Outcome},
-	},
+	chain::submission::submit_as_user,
 	error::ApiJson,
 	keys, now_ms,
-	stored::{LineStatus, OrderStatus, ProductKind},
+	stored::{Custody, LineStatus, OrderStatus, ProductKind},
 	ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
 use serde::Deserialize;
 use sqlx::Row;
-use yinji_client::calls::{batch_all, marketplace, native};
+use yinji_client::calls::{batch_all, marketplace, settlement};
 
 /// The body of `POST /api/shop/checkout`.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -32,7 +34,8 @@ pub struct CheckoutRequest {
 	pub ship_name: Option<String>,
 	/// Where (kept in the gateway's database only, never on chain).
 	pub ship_address: Option<String>,
-	/// Loyalty points to redeem on the first collectible (a purchase; offers take none).
+	/// Loyalty points to redeem on the first collectible (a purchase; physical orders take
+	/// none).
 	pub redeem_points: Option<u64>,
 }
 
@@ -69,14 +72,13 @@ fn filled(text: &Option<String>) -> Option<String> {
 	responses(
 		(status = 201, description = "Ordered; the payment is submitted (poll /api/tx/{tx} or the order)"),
 		(status = 400, description = "An empty cart, or no shipping address for a physical product", body = crate::error::ErrorBody),
-		(status = 409, description = "Not enough stock left; nothing was taken", body = crate::error::ErrorBody)))]
+		(status = 409, description = "Not enough stock left, or a product no longer for sale on chain as the shop shows it; nothing was taken", body = crate::error::ErrorBody)))]
 /// `POST /api/shop/checkout`: order the cart and pay for it on chain.
 pub async fn checkout(
 	State(state): State<AppState>,
 	session: Session,
 	ApiJson(request): ApiJson<CheckoutRequest>,
 ) -> Result<(StatusCode, Json<serde_json::Value>)> {
-	let signer = custodial_signer(&state, &session).await?;
 	let lines = cart_lines(&state, &session.user.id).await?;
 	if lines.is_empty() {
 		return Err(ApiError::bad_request("empty_cart", "the cart is empty"));
@@ -94,7 +96,11 @@ pub async fn checkout(
 		return Err(ApiError::bad_request("bad_value", "an address of at most 500 characters"));
 	}
 	let total = total(&lines)?;
-	let expiry = default_expiry(&state).await?;
+	// Units that unsigned payments held past their mortality are free again.
+	release_unsigned(&state.db).await?;
+	for line in &lines {
+		check_on_chain(&state, line).await?;
+	}
 	let order = hex::encode(&keys::random32()?[..8]);
 	let units =
 		take_units(&state, &order, &session.user.id, &lines, (&ship_name, &ship_address), total)
@@ -103,26 +109,16 @@ pub async fn checkout(
 	let mut points = request.redeem_points.unwrap_or(0);
 	let payments = units.iter().map(|unit| {
 		let item = (unit.collection, unit.item);
-		let price = u128::try_from(unit.price).unwrap_or(0);
-		if unit.kind == ProductKind::Physical {
-			marketplace::make_offer(item, native(), price, expiry)
+		let price = u128::try_from(unit.price)?;
+		Ok(if unit.kind == ProductKind::Physical {
+			marketplace::place_order(item, settlement(), price)
 		} else {
-			marketplace::buy(item, native(), price, std::mem::take(&mut points).into())
-		}
+			marketplace::buy(item, settlement(), price, std::mem::take(&mut points).into())
+		})
 	});
-	let call = batch_all(payments.collect());
+	let call = batch_all(payments.collect::<Result<_>>()?);
 	let (done, outcome) = tokio::sync::oneshot::channel();
-	let lock = state.signers.of(&session.user.id);
-	let answer = submit_in_background(
-		&state,
-		&session.user.id,
-		"checkout",
-		vec![call],
-		signer,
-		lock,
-		Some(done),
-	)
-	.await;
+	let answer = submit_as_user(&state, &session, "checkout", vec![call], Some(done)).await;
 	let answer = match answer {
 		Ok(answer) => answer,
 		Err(error) => {
@@ -136,15 +132,20 @@ pub async fn checkout(
 		.bind(order.clone())
 		.execute(&state.db)
 		.await?;
-	let (db, id) = (state.db.clone(), order.clone());
-	tokio::spawn(async move {
-		let result = outcome.await.unwrap_or_else(|_| Err("the payment was lost".into()));
-		settle_payment(&db, &id, result).await;
-	});
-	Ok((
-		StatusCode::CREATED,
-		Json(serde_json::json!({ "order": order, "tx": answer["tx"], "total": total })),
-	))
+	// A custodial payment is followed here; a self-custody one when its buyer signs it.
+	if session.user.custody == Custody::Custodial {
+		let (db, id) = (state.db.clone(), order.clone());
+		tokio::spawn(async move {
+			let result = outcome.await.unwrap_or_else(|_| Err("the payment was lost".into()));
+			settle_payment(&db, &id, result).await;
+		});
+	}
+	let mut answer_body = serde_json::json!({ "order": order, "tx": answer["tx"], "total": total });
+	if let Some(payload) = answer.get("signer_payload") {
+		answer_body["signer_payload"] = payload.clone();
+		answer_body["status"] = answer["status"].clone();
+	}
+	Ok((StatusCode::CREATED, Json(answer_body)))
 }
 
 /// Takes the units of every cart line for `order`, records the order and empties the cart, in
@@ -275,83 +276,4 @@ async fn record_line(
 	.execute(&mut **tx)
 	.await?;
 	Ok(())
-}
-
-/// Records how an order's payment ended: each physical line's held offer, or the failure, with
-/// its units back on sale.
-async fn settle_payment(db: &sqlx::AnyPool, order: &str, outcome: Outcome) {
-	if let Err(error) = record_payment(db, order, &outcome).await {
-		tracing::error!(%order, error = %error.message(), "could not record an order's payment");
-	}
-}
-
-async fn record_payment(db: &sqlx::AnyPool, order: &str, outcome: &Outcome) -> Result<()> {
-	let mut tx = db.begin().await?;
-	let now = now_ms();
-	match outcome {
-		Ok(events) => {
-			let events: serde_json::Value = serde_json::from_str(events)?;
-			for event in events.as_array().into_iter().flatten() {
-				if event["event"] != "Marketplace.OfferMade" {
-					continue;
-				}
-				let number = |name: &str| event["fields"][name].as_i64().unwrap_or(-1);
-				sqlx::query(
-					"UPDATE order_lines SET offer = $1, status = $2 WHERE order_id = $3 \
-					 AND collection = $4 AND item = $5",
-				)
-				.bind(number("offer"))
-				.bind(LineStatus::Paid.as_str())
-				.bind(order.to_string())
-				.bind(number("collection"))
-				.bind(number("item"))
-				.execute(&mut *tx)
-				.await?;
-			}
-			sqlx::query("UPDATE order_lines SET status = $1 WHERE order_id = $2 AND kind = $3")
-				.bind(LineStatus::Delivered.as_str())
-				.bind(order.to_string())
-				.bind(ProductKind::Collectible.as_str())
-				.execute(&mut *tx)
-				.await?;
-			sqlx::query("UPDATE orders SET status = $1, updated_ms = $2 WHERE id = $3")
-				.bind(OrderStatus::Paid.as_str())
-				.bind(now)
-				.bind(order.to_string())
-				.execute(&mut *tx)
-				.await?;
-		}
-		Err(reason) => {
-			let products: Vec<String> =
-				sqlx::query_scalar("SELECT product FROM order_lines WHERE order_id = $1")
-					.bind(order.to_string())
-					.fetch_all(&mut *tx)
-					.await?;
-			for product in products {
-				sqlx::query("UPDATE products SET stock = stock + 1 WHERE id = $1")
-					.bind(product)
-					.execute(&mut *tx)
-					.await?;
-			}
-			sqlx::query("UPDATE product_units SET order_id = NULL WHERE order_id = $1")
-				.bind(order.to_string())
-				.execute(&mut *tx)
-				.await?;
-			sqlx::query("UPDATE order_lines SET status = $1 WHERE order_id = $2")
-				.bind(LineStatus::Failed.as_str())
-				.bind(order.to_string())
-				.execute(&mut *tx)
-				.await?;
-			sqlx::query(
-				"UPDATE orders SET status = $1, failure = $2, updated_ms = $3 WHERE id = $4",
-			)
-			.bind(OrderStatus::Failed.as_str())
-			.bind(reason.clone())
-			.bind(now)
-			.bind(order.to_string())
-			.execute(&mut *tx)
-			.await?;
-		}
-	}
-	Ok(tx.commit().await?)
 }

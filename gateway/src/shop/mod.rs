@@ -4,21 +4,33 @@
 //! - [`catalog`]: products published from a seller's items, full-text search with filters.
 //! - [`cart`]: the cart.
 //! - [`checkout`]: stock taken atomically, paid on chain in one batch.
-//! - [`orders`]: orders, the seller's fulfilment, and claim by tap on delivery.
-//! - [`pages`]: the pages, server-rendered, in Chinese and English.
+//! - [`fresh`]: the chain read again before money moves (a stale product answers 409).
+//! - [`payment`]: how a checkout's payment ends, signed by the gateway or by the buyer.
+//! - [`orders`]: orders and the seller's fulfilment, each physical line's status read from
+//!   its on-chain order.
+//! - [`steps`]: each step of a physical order's escrow (ship, confirm, return).
+//! - [`pages`]: the pages, server-rendered, in Chinese and English; [`order_pages`]: the
+//!   buyer's orders and the seller's fulfilment, with each side's next step.
+//!
+//! Prices are in the consortium's settlement asset (a member bank's fiat-backed yuan, in fen);
+//! the native token pays only the fees.
 //!
 //! How each kind of product is paid and delivered:
 //!
-//! | Kind | Checkout pays | Seller ships | Delivered when |
+//! | Kind | Checkout pays | Seller ships | Settled when |
 //! |---|---|---|---|
-//! | physical | `make_offer`: the price is held from the buyer | a listing reserved for the buyer, and a tracking number | the buyer taps the tag: `claim_by_tap` settles the offer |
+//! | physical | `place_order` from the seller's listing: the price goes into the order's on-chain escrow | `ship_order`, with a tracking number | the buyer taps the tag (`claim_order_by_tap`) or confirms receipt (`confirm_order`), or the chain's windows pass without a return; a return the seller receives refunds the buyer in full |
 //! | collectible | `buy` from the seller's listing | — | at payment |
 
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod fresh;
+pub mod order_pages;
 pub mod orders;
 pub mod pages;
+pub mod payment;
+pub mod steps;
 
 use crate::{
 	accounts::Session,
@@ -53,7 +65,7 @@ pub struct Product {
 	pub story: String,
 	/// Search tags, space-separated.
 	pub tags: String,
-	/// The price of a unit, in the smallest unit.
+	/// The price of a unit in the settlement asset, in fen.
 	pub price: i64,
 	/// Units left.
 	pub stock: i64,
@@ -118,6 +130,9 @@ pub fn router() -> Router<AppState> {
 		.route("/api/shop/orders", get(orders::my_orders))
 		.route("/api/shop/orders/{id}", get(orders::order))
 		.route("/api/shop/sales", get(orders::my_sales))
-		.route("/api/shop/orders/{id}/ship", post(orders::ship))
+		.route("/api/shop/orders/{id}/ship", post(steps::ship))
+		.route("/api/shop/orders/{id}/confirm", post(steps::confirm))
+		.route("/api/shop/orders/{id}/return", post(steps::request_return))
+		.route("/api/shop/orders/{id}/return-received", post(steps::return_received))
 		.merge(pages::router())
 }

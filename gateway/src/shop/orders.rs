@@ -1,23 +1,22 @@
-//! Orders after checkout: the buyer's orders, the seller's fulfilment (shipping with a listing
-//! reserved for the buyer), and the claim by tap that closes a physical line.
+//! Orders after checkout, as the buyer and the seller see them. A physical line's money is the
+//! chain's (an order in escrow, see [`super::steps`]), so its status is read from there: while
+//! the on-chain order is open, from its state (with the deadline that moves it on by itself);
+//! once it closed, from how it closed, as the index recorded it. The gateway's stored status
+//! only remembers the last of these it saw, and a step it submitted that is not final yet.
 
-use super::custodial_signer;
 use crate::{
 	accounts::Session,
-	chain::{account, call::Call, default_expiry, submission::submit_in_background},
-	error::ApiJson,
 	stored::{LineStatus, OrderStatus, ProductKind},
+	tags::ledger::{Ledger, OrderState},
 	ApiError, AppState, Result,
 };
 use axum::{
 	extract::{Path, State},
-	http::StatusCode,
 	Json,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 // The SQL built at run time joins fixed fragments only; every value is bound.
 use sqlx::{AssertSqlSafe, Row};
-use yinji_client::calls::{batch_all, marketplace, native};
 
 /// An order line as its buyer or seller sees it.
 #[derive(Debug, Serialize)]
@@ -36,12 +35,15 @@ pub struct Line {
 	pub kind: ProductKind,
 	/// The price paid.
 	pub price: i64,
-	/// `pending`, `paid`, `shipping`, `shipped`, `claimed`, `delivered` or `failed`.
+	/// `pending`, `paid`, `shipping`, `shipped`, `claimed`, `settled`, `returning`,
+	/// `disputed`, `refunded`, `delivered` or `failed`.
 	pub status: LineStatus,
-	/// The buyer's held offer (physical products).
-	pub offer: Option<i64>,
+	/// The on-chain order escrowing the price (physical products).
+	pub chain_order: Option<i64>,
 	/// The parcel's tracking number.
 	pub tracking: Option<String>,
+	/// The on-chain order while it is open: its state and deadline.
+	pub escrow: Option<OrderState>,
 }
 
 /// An order as its buyer sees it.
@@ -68,7 +70,7 @@ pub struct Order {
 }
 
 const LINE_COLUMNS: &str = "l.order_id, l.product, p.title, l.collection, l.item, l.kind, \
-	l.price, l.status, l.offer, l.tracking";
+	l.price, l.status, l.chain_order, l.tracking";
 
 fn line(row: &sqlx::any::AnyRow) -> Result<Line> {
 	Ok(Line {
@@ -80,9 +82,71 @@ fn line(row: &sqlx::any::AnyRow) -> Result<Line> {
 		kind: row.try_get::<String, _>(5)?.parse()?,
 		price: row.try_get(6)?,
 		status: row.try_get::<String, _>(7)?.parse()?,
-		offer: row.try_get(8)?,
+		chain_order: row.try_get(8)?,
 		tracking: row.try_get(9)?,
+		escrow: None,
 	})
+}
+
+/// Reads each physical line's on-chain order, when the gateway has a node: the open order's
+/// state goes in [`Line::escrow`] and decides the line's status; a closed one's outcome comes
+/// from the index. A status that changed is stored, so that the next reader starts from it.
+async fn with_escrow<'a>(
+	state: &AppState,
+	lines: impl IntoIterator<Item = &'a mut Line>,
+) -> Result<()> {
+	let Some(ledger) = Ledger::if_connected(state).await? else { return Ok(()) };
+	for line in lines {
+		let Some(order) = line.chain_order.and_then(|order| u64::try_from(order).ok()) else {
+			continue;
+		};
+		if line.status.is_final() {
+			continue;
+		}
+		line.escrow = ledger.order(order).await?;
+		let now = match &line.escrow {
+			Some(escrow) => open_status(escrow.state, line.status),
+			None => closed_status(state, order).await?,
+		};
+		if let Some(now) = now.filter(|now| *now != line.status) {
+			sqlx::query(
+				"UPDATE order_lines SET status = $1 WHERE chain_order = $2 AND status = $3",
+			)
+			.bind(now.as_str())
+			.bind(i64::try_from(order)?)
+			.bind(line.status.as_str())
+			.execute(&state.db)
+			.await?;
+			line.status = now;
+		}
+	}
+	Ok(())
+}
+
+/// The status of a line whose on-chain order is open in `state` (a step the gateway submitted
+/// and that is not final yet keeps its line where it is).
+fn open_status(state: &str, stored: LineStatus) -> Option<LineStatus> {
+	Some(match state {
+		"paid" if stored == LineStatus::Shipping => return None,
+		"paid" => LineStatus::Paid,
+		"shipped" | "delivered" => LineStatus::Shipped,
+		"return_requested" => LineStatus::Returning,
+		"disputed" => LineStatus::Disputed,
+		_ => return None,
+	})
+}
+
+/// The status of a line whose on-chain order closed, from the index's record of how; `None`
+/// while the gateway has no index or the index has not reached the block.
+async fn closed_status(state: &AppState, order: u64) -> Result<Option<LineStatus>> {
+	let Some(index) = &state.index else { return Ok(None) };
+	let Some(row) = yinji_index_query::order(index, order).await? else { return Ok(None) };
+	Ok(row.outcome.map(|outcome| match outcome.as_str() {
+		"tapped" => LineStatus::Claimed,
+		"not_shipped" | "returned" => LineStatus::Refunded,
+		"arbitrated" if row.refunded == row.price => LineStatus::Refunded,
+		_ => LineStatus::Settled,
+	}))
 }
 
 /// The orders `buyer` placed, newest first (or only `only`).
@@ -102,13 +166,14 @@ pub async fn orders_of(state: &AppState, buyer: &str, only: Option<&str>) -> Res
 			"SELECT {LINE_COLUMNS} FROM order_lines l JOIN products p ON p.id = l.product \
 			 WHERE l.order_id = $1 ORDER BY l.collection, l.item"
 		);
-		let lines = sqlx::query(AssertSqlSafe(select))
+		let mut lines = sqlx::query(AssertSqlSafe(select))
 			.bind(id.clone())
 			.fetch_all(&state.db)
 			.await?
 			.iter()
 			.map(line)
-			.collect::<Result<_>>()?;
+			.collect::<Result<Vec<_>>>()?;
+		with_escrow(state, &mut lines).await?;
 		orders.push(Order {
 			id,
 			status: row.try_get::<String, _>(1)?.parse()?,
@@ -173,7 +238,8 @@ pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>> {
 	);
 	let rows =
 		sqlx::query(AssertSqlSafe(select)).bind(seller.to_string()).fetch_all(&state.db).await?;
-	rows.iter()
+	let mut sales = rows
+		.iter()
 		.map(|row| {
 			Ok(Sale {
 				line: line(row)?,
@@ -181,7 +247,11 @@ pub async fn sales_of(state: &AppState, seller: &str) -> Result<Vec<Sale>> {
 				ship_address: row.try_get(11)?,
 			})
 		})
-		.collect()
+		.collect::<Result<Vec<_>>>()?;
+	// Collected first: a closure held across the await would not be `Send` for every lifetime.
+	let lines: Vec<&mut Line> = sales.iter_mut().map(|sale| &mut sale.line).collect();
+	with_escrow(state, lines).await?;
+	Ok(sales)
 }
 
 #[utoipa::path(get, path = "/api/shop/sales", tag = "shop",
@@ -192,142 +262,4 @@ pub async fn my_sales(
 	session: Session,
 ) -> Result<Json<serde_json::Value>> {
 	Ok(Json(serde_json::json!({ "sales": sales_of(&state, &session.user.id).await? })))
-}
-
-/// The body of `POST /api/shop/orders/{id}/ship`.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ShipRequest {
-	/// The parcel's tracking number.
-	pub tracking: String,
-}
-
-#[utoipa::path(post, path = "/api/shop/orders/{id}/ship", request_body = ShipRequest, tag = "shop",
-	params(("id" = String, Path, description = "The order")),
-	responses(
-		(status = 202, description = "Shipping: the reserved listings are submitted"),
-		(status = 404, description = "Nothing of this seller's to ship in the order", body = crate::error::ErrorBody)))]
-/// `POST /api/shop/orders/{id}/ship`: the seller ships their paid physical lines of an order.
-/// Each item is listed on chain for the buyer only, at the price the buyer's offer holds, so
-/// that the buyer's tap on delivery can settle it.
-pub async fn ship(
-	State(state): State<AppState>,
-	session: Session,
-	Path(id): Path<String>,
-	ApiJson(request): ApiJson<ShipRequest>,
-) -> Result<(StatusCode, Json<serde_json::Value>)> {
-	let tracking = request.tracking.trim().to_string();
-	if tracking.is_empty() || tracking.chars().count() > 64 {
-		return Err(ApiError::bad_request("bad_value", "a tracking number of 1 to 64 characters"));
-	}
-	let signer = custodial_signer(&state, &session).await?;
-	let seller = session.user.id.clone();
-	let listings = reserved_listings(&state, &id, &seller).await?;
-	let marked = sqlx::query(
-		"UPDATE order_lines SET status = $1, tracking = $2 WHERE order_id = $3 \
-		 AND seller_id = $4 AND status = $5 AND kind = $6",
-	)
-	.bind(LineStatus::Shipping.as_str())
-	.bind(tracking)
-	.bind(id.clone())
-	.bind(seller.clone())
-	.bind(LineStatus::Paid.as_str())
-	.bind(ProductKind::Physical.as_str())
-	.execute(&state.db)
-	.await?
-	.rows_affected();
-	if marked as usize != listings.len() {
-		return Err(ApiError::new(StatusCode::CONFLICT, "changed", "the order changed; try again"));
-	}
-	let (done, outcome) = tokio::sync::oneshot::channel();
-	let lock = state.signers.of(&seller);
-	let call = batch_all(listings);
-	let answer =
-		submit_in_background(&state, &seller, "ship", vec![call], signer, lock, Some(done)).await?;
-	let db = state.db.clone();
-	tokio::spawn(async move {
-		// Shipped once the reserved listings are final; otherwise back to paid, to ship again.
-		let status = match outcome.await {
-			Ok(Ok(_)) => LineStatus::Shipped,
-			_ => LineStatus::Paid,
-		};
-		record_shipment(&db, &id, &seller, status).await;
-	});
-	Ok((StatusCode::ACCEPTED, Json(answer)))
-}
-
-/// A listing reserved for the buyer of each of `seller`'s paid physical lines of `order`, at
-/// the price the buyer's offer holds; 404 if there is none.
-async fn reserved_listings(state: &AppState, order: &str, seller: &str) -> Result<Vec<Call>> {
-	let rows = sqlx::query(
-		"SELECT l.collection, l.item, l.price, u.address FROM order_lines l \
-		 JOIN orders o ON o.id = l.order_id JOIN users u ON u.id = o.buyer_id \
-		 WHERE l.order_id = $1 AND l.seller_id = $2 AND l.status = $3 AND l.kind = $4",
-	)
-	.bind(order.to_string())
-	.bind(seller.to_string())
-	.bind(LineStatus::Paid.as_str())
-	.bind(ProductKind::Physical.as_str())
-	.fetch_all(&state.db)
-	.await?;
-	if rows.is_empty() {
-		return Err(ApiError::not_found(format!("nothing of yours to ship in order {order}")));
-	}
-	let expiry = default_expiry(state).await?;
-	rows.iter()
-		.map(|row| {
-			let item = (
-				u32::try_from(row.try_get::<i64, _>(0)?)?,
-				u32::try_from(row.try_get::<i64, _>(1)?)?,
-			);
-			let price = u128::try_from(row.try_get::<i64, _>(2)?)?;
-			let buyer = account(&row.try_get::<String, _>(3)?)?;
-			Ok(marketplace::list(item, native(), price, expiry, Some(buyer)))
-		})
-		.collect()
-}
-
-/// Moves `seller`'s lines of `order` from shipping to `status`; a failure is logged (the
-/// background task that calls this has nobody to answer).
-async fn record_shipment(db: &sqlx::AnyPool, order: &str, seller: &str, status: LineStatus) {
-	let updated = sqlx::query(
-		"UPDATE order_lines SET status = $1 WHERE order_id = $2 AND seller_id = $3 \
-		 AND status = $4",
-	)
-	.bind(status.as_str())
-	.bind(order.to_string())
-	.bind(seller.to_string())
-	.bind(LineStatus::Shipping.as_str())
-	.execute(db)
-	.await;
-	if let Err(error) = updated {
-		tracing::error!(%order, %error, "could not record a shipment");
-	}
-}
-
-/// The buyer's shipped order line for `item`, if any: its offer, for a claim by tap.
-pub async fn shipped_offer(state: &AppState, buyer: &str, item: (u32, u32)) -> Result<Option<i64>> {
-	let offer: Option<Option<i64>> = sqlx::query_scalar(
-		"SELECT l.offer FROM order_lines l JOIN orders o ON o.id = l.order_id \
-		 WHERE o.buyer_id = $1 AND l.collection = $2 AND l.item = $3 AND l.status = $4",
-	)
-	.bind(buyer.to_string())
-	.bind(i64::from(item.0))
-	.bind(i64::from(item.1))
-	.bind(LineStatus::Shipped.as_str())
-	.fetch_optional(&state.db)
-	.await?;
-	Ok(offer.flatten())
-}
-
-/// Marks the order line paid by `offer` as claimed.
-pub async fn mark_claimed(db: &sqlx::AnyPool, offer: u64) {
-	let updated = sqlx::query("UPDATE order_lines SET status = $1 WHERE offer = $2")
-		.bind(LineStatus::Claimed.as_str())
-		.bind(i64::try_from(offer).unwrap_or(-1))
-		.execute(db)
-		.await;
-	if let Err(error) = updated {
-		tracing::error!(%offer, %error, "could not record a claim");
-	}
 }

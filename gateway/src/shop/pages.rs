@@ -3,11 +3,11 @@
 //! as JSON to the same API every other client uses by one small script (`/static/shop.js`),
 //! which adds the session's CSRF token (see `docs/decisions/0008-shop-pages.md`).
 
-use super::{cart, catalog, orders, Product};
+use super::{cart, catalog, order_pages, Product};
 use crate::{
 	accounts::Session,
-	pages::{api_form, layout, money, needs_login, short, utc, UNIT},
-	stored::{LineStatus, ProductKind},
+	pages::{api_form, layout, needs_login, price, short, YUAN},
+	stored::ProductKind,
 	tags, ApiError, AppState, Result,
 };
 use axum::{
@@ -31,8 +31,8 @@ pub fn router() -> Router<AppState> {
 		.route("/shop/search", get(search))
 		.route("/shop/p/{id}", get(item))
 		.route("/shop/cart", get(cart))
-		.route("/shop/orders", get(my_orders))
-		.route("/shop/sales", get(sales))
+		.route("/shop/orders", get(order_pages::my_orders))
+		.route("/shop/sales", get(order_pages::sales))
 		.route("/shop/claim", get(claim))
 		.route("/login", get(login))
 		.route(
@@ -63,7 +63,7 @@ fn card(product: &Product) -> Markup {
 				h3 { (product.title) }
 			}
 			p class="meta" { (product.creator_name) " · " (kind_name(product.kind == ProductKind::Physical)) }
-			p class="price" { (money(product.price)) }
+			p class="price" { (price(product.price)) }
 			@if product.stock == 0 { p class="sold-out" { "售罄 Sold out" } }
 		}
 	}
@@ -126,7 +126,7 @@ fn units(value: &Option<String>) -> Result<Option<u64>> {
 			v.parse::<f64>()
 				.ok()
 				.filter(|v| v.is_finite() && *v >= 0.0)
-				.map(|v| (v * UNIT as f64) as u64)
+				.map(|v| (v * YUAN as f64).round() as u64)
 				.ok_or_else(|| ApiError::bad_request("bad_value", "a price is a number"))
 		})
 		.transpose()
@@ -242,7 +242,7 @@ async fn item(
 					@if let Some(edition) = context.as_ref().and_then(|c| c.edition.clone()) {
 						p { "版本 Edition " (edition) }
 					}
-					p class="price" { (money(product.price)) }
+					p class="price" { (price(product.price)) }
 					p { "转售版税 Resale royalty " (product.royalty_bp as f64 / 100.0) " %" }
 					@if product.stock > 0 {
 						p { "库存 In stock: " (product.stock) }
@@ -302,7 +302,7 @@ async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result
 							tr {
 								td { a href={ "/shop/p/" (line.product) } { (line.title) } " · " (kind_name(line.is_physical())) }
 								td { (line.quantity) }
-								td { (money(line.price.saturating_mul(line.quantity))) }
+								td { (price(line.price.saturating_mul(line.quantity))) }
 								td {
 									form data-api={ "/api/shop/cart/" (line.product) } data-method="DELETE" {
 										button type="submit" aria-label={ "移除 Remove " (line.title) } { "移除 Remove" }
@@ -313,7 +313,7 @@ async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result
 						}
 					}
 				}
-				p class="total" { "合计 Total: " (money(total)) }
+				p class="total" { "合计 Total: " (price(total)) }
 				h2 { "结算 Checkout" }
 				(api_form("/api/shop/checkout", Some("/shop/orders"), "付款 Pay", html! {
 					@if physical {
@@ -323,77 +323,6 @@ async fn cart(State(state): State<AppState>, session: Option<Session>) -> Result
 					}
 					label { "使用积分 Redeem points" input name="redeem_points" type="number" data-type="number" min="0" value="0"; }
 				}))
-			}
-		},
-	))
-}
-
-fn line_status(status: &str) -> &'static str {
-	match status {
-		"pending" => "付款中 Paying",
-		"paid" => "已付款 Paid",
-		"shipping" | "shipped" => "已发货 Shipped",
-		"claimed" => "已签收（碰一碰） Claimed by tap",
-		"delivered" => "已交付 Delivered",
-		"failed" => "失败 Failed",
-		_ => "—",
-	}
-}
-
-/// `GET /shop/orders`: the buyer's orders.
-async fn my_orders(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
-	let Some(session) = session else { return Ok(needs_login("订单 Orders")) };
-	let orders = orders::orders_of(&state, &session.user.id, None).await?;
-	Ok(layout(
-		"订单 Orders",
-		Some(&session),
-		html! {
-			h1 { "订单 Orders" }
-			@if orders.is_empty() { p { "还没有订单。 No orders yet." } }
-			@for order in &orders {
-				section class="order" data-order=(order.id) {
-					h2 { "订单 Order " code { (order.id) } }
-					p { (utc(u64::try_from(order.created_ms).unwrap_or(0))) " UTC · " (money(order.total)) " · "
-						span class="status" { (line_status(order.status.as_str())) } }
-					@if let Some(failure) = &order.failure { p class="error" { (failure) } }
-					ul {
-						@for line in &order.lines {
-							li {
-								(line.title) " #" (line.item) " · " span class="status" { (line_status(line.status.as_str())) }
-								@if let Some(tracking) = &line.tracking { " · 运单 Tracking " code { (tracking) } }
-							}
-						}
-					}
-				}
-			}
-		},
-	))
-}
-
-/// `GET /shop/sales`: the seller's fulfilment view.
-async fn sales(State(state): State<AppState>, session: Option<Session>) -> Result<Markup> {
-	let Some(session) = session else { return Ok(needs_login("发货 Sales")) };
-	let sales = orders::sales_of(&state, &session.user.id).await?;
-	Ok(layout(
-		"发货 Sales",
-		Some(&session),
-		html! {
-			h1 { "发货 Sales" }
-			@if sales.is_empty() { p { "还没有售出。 Nothing sold yet." } }
-			@for sale in &sales {
-				section class="order" data-order=(sale.line.order) {
-					h2 { (sale.line.title) " #" (sale.line.item) }
-					p { "订单 Order " code { (sale.line.order) } " · " (money(sale.line.price)) " · "
-						span class="status" { (line_status(sale.line.status.as_str())) } }
-					@if let (Some(name), Some(address)) = (&sale.ship_name, &sale.ship_address) {
-						p class="address" { (name) br; (address) }
-					}
-					@if sale.line.status == LineStatus::Paid && sale.line.kind == ProductKind::Physical {
-						(api_form(&format!("/api/shop/orders/{}/ship", sale.line.order), None, "发货 Mark shipped", html! {
-							label { "运单号 Tracking number" input name="tracking" required; }
-						}))
-					}
-				}
 			}
 		},
 	))
@@ -413,7 +342,7 @@ async fn claim(session: Option<Session>, Query(query): Query<ClaimQuery>) -> Res
 		Some(&session),
 		html! {
 			h1 { "认领 Claim your item" }
-			p { "收到了吗？用刚才碰一碰的读取确认签收，货款随之付给卖家和创作者。 Received it? This tap confirms delivery; your held payment then goes to the seller and the creators." }
+			p { "收到了吗？用刚才碰一碰的读取确认签收，托管的货款随之付给卖家和创作者。 Received it? This tap confirms delivery; the payment held in escrow then goes to the seller and the creators." }
 			(api_form("/api/tags/claim", Some("/shop/orders"), "确认签收 Claim", html! {
 				input type="hidden" name="tap" value=(query.tap);
 			}))

@@ -2,17 +2,19 @@
 // `data-method`, default POST) with the session's CSRF token; on success the page goes to
 // `data-next`, or reloads; on failure the form's status line shows the API's message.
 //
-// Inputs may say how their value is sent (`data-type`): `number`; `units` (a price in YJ, sent
-// as the smallest unit's decimal string, exact); `percent` (sent as basis points); `items`
+// Inputs may say how their value is sent (`data-type`): `number`; `units` (an amount in YJ, sent
+// as the smallest unit's decimal string, exact); `yuan` (a shop price in the settlement asset,
+// sent in fen, exact); `percent` (sent as basis points); `items`
 // (`1-3, 5` sent as [1, 2, 3, 5]); `bool` (`true` or `false`). A file input is uploaded first (`POST /api/content`) and its
 // CID sent in its place. A form with `data-wait` follows the chain transaction the API answered
 // (`GET /api/tx/{tx}`) until it is final, showing its progress, before it goes on.
 const UNIT_DECIMALS = 12;
+const YUAN_DECIMALS = 2;
 
-function units(text) {
+function units(text, decimals) {
 	const match = /^(\d+)(?:\.(\d*))?$/.exec(text.trim());
-	if (!match || (match[2] || '').length > UNIT_DECIMALS) throw new Error(`${text}: not a price`);
-	const whole = match[1] + (match[2] || '').padEnd(UNIT_DECIMALS, '0');
+	if (!match || (match[2] || '').length > decimals) throw new Error(`${text}: not a price`);
+	const whole = match[1] + (match[2] || '').padEnd(decimals, '0');
 	return whole.replace(/^0+(?=\d)/, '');
 }
 
@@ -45,7 +47,8 @@ async function call(path, options) {
 async function value(input, raw) {
 	switch (input.dataset.type) {
 		case 'number': return Number(raw);
-		case 'units': return units(raw);
+		case 'units': return units(raw, UNIT_DECIMALS);
+		case 'yuan': return units(raw, YUAN_DECIMALS);
 		case 'percent': return Math.round(Number(raw) * 100);
 		case 'items': return items(raw);
 		case 'bool': return raw === 'true';

@@ -16,15 +16,15 @@ pub struct Bar {
 	pub amount: u128,
 }
 
-/// One bar for each of the `days` days from `from_ms` (a day's start), in the native currency;
-/// days without a payout are zero.
-pub fn daily(periods: &[RoyaltyPeriod], from_ms: u64, days: u64) -> Vec<Bar> {
+/// One bar for each of the `days` days from `from_ms` (a day's start), in `asset` (as the index
+/// names it: `native`, `asset:1`); days without a payout are zero.
+pub fn daily(periods: &[RoyaltyPeriod], asset: &str, from_ms: u64, days: u64) -> Vec<Bar> {
 	(0..days)
 		.map(|day| {
 			let day_ms = from_ms.saturating_add(day.saturating_mul(DAY_MS));
 			let amount = periods
 				.iter()
-				.filter(|p| p.period_start_ms == day_ms && p.asset == "native")
+				.filter(|p| p.period_start_ms == day_ms && p.asset == asset)
 				.fold(0u128, |sum, p| sum.saturating_add(p.total));
 			Bar { day_ms, amount }
 		})
@@ -78,7 +78,7 @@ mod tests {
 	#[test]
 	fn every_day_has_a_bar_and_other_assets_are_left_out() {
 		let periods = [period(11, "native", 5), period(13, "native", 7), period(13, "usdt", 99)];
-		let bars = daily(&periods, 10 * DAY_MS, 5);
+		let bars = daily(&periods, "native", 10 * DAY_MS, 5);
 		let amounts: Vec<u128> = bars.iter().map(|b| b.amount).collect();
 		assert_eq!(amounts, [0, 5, 0, 7, 0]);
 		assert_eq!(bars[4].day_ms, 14 * DAY_MS);

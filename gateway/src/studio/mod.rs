@@ -14,7 +14,7 @@ use crate::{
 	chain::BLOCKS_PER_DAY,
 	flows::attestation,
 	now_ms,
-	pages::{api_form, chain_form, layout, money_u128, needs_login, not_for_role, utc},
+	pages::{amount_in, api_form, chain_form, layout, needs_login, not_for_role, price_u128, utc},
 	AppState, Result,
 };
 use axum::{extract::State, routing::get, Router};
@@ -25,6 +25,8 @@ use yinji_index_query::{
 
 /// Days the royalties chart covers.
 const CHART_DAYS: u64 = 30;
+/// The shop's currency as the index names it: the settlement asset.
+const SHOP_ASSET: &str = "asset:1";
 
 /// The studio's routes.
 pub fn router() -> Router<AppState> {
@@ -56,7 +58,8 @@ async fn studio(State(state): State<AppState>, session: Option<Session>) -> Resu
 	let filter = SaleFilter { account: Some(me.clone()), limit: Some(20), ..Default::default() };
 	let sales = queries::sales(index, &filter).await?;
 	let sold: Vec<_> = sales.iter().filter(|s| s.seller == me).collect();
-	let bars = chart::daily(&royalties, from, CHART_DAYS);
+	// The chart is in the shop's currency, the settlement asset, where creators' sales are.
+	let bars = chart::daily(&royalties, SHOP_ASSET, from, CHART_DAYS);
 	Ok(layout(
 		"工作室 Studio",
 		Some(&session),
@@ -149,6 +152,15 @@ fn collections_panel(collections: &[CollectionRow]) -> Markup {
 					(collection_select(collections))
 					label { "数量 How many" input name="count" type="number" data-type="number" min="1" max="10000" value="1" required; }
 				}))
+				h3 { "定制商品 Made to order" }
+				p class="note" { "定制商品不适用七天无理由退货（消费者权益保护法第二十五条），买家只能申请仲裁。 Goods made to order take no return without a reason (Art. 25 of the Consumer Rights Protection Law): a buyer can only ask the arbiter." }
+				(chain_form("/api/flows/set_made_to_order", None, "保存 Save", html! {
+					(collection_select(collections))
+					label { "按订单定制 Made to order" select name="made_to_order" data-type="bool" {
+						option value="true" { "是 Yes" }
+						option value="false" { "否 No" }
+					} }
+				}))
 			}
 		}
 	}
@@ -168,7 +180,7 @@ fn items_panel(items: &[OwnedItem], collections: &[CollectionRow]) -> Markup {
 					label { "标题 Title" input name="title" maxlength="120" required; }
 					label { "署名 Creator name" input name="creator_name" required; }
 					label { "故事 Story" textarea name="story" maxlength="4000" required {} }
-					label { "单价 (YJ) Price" input name="price" inputmode="decimal" data-type="units" required; }
+					label { "单价 (元) Price (¥)" input name="price" inputmode="decimal" data-type="yuan" required; }
 					label { "图片 Image" input name="image_cid" type="file" accept="image/*"; }
 					label class="check" { input name="featured" type="checkbox"; "首页推荐 Feature on the home page" }
 				}))
@@ -192,7 +204,7 @@ fn royalties_panel(bars: &[chart::Bar], sold: &[&SaleRow]) -> Markup {
 	html! {
 		section class="panel" aria-labelledby="royalties" {
 			h2 id="royalties" { "销售与版税 Sales and royalties" }
-			(chart::svg(bars, "近 30 天版税 Royalties, last 30 days", money_u128))
+			(chart::svg(bars, "近 30 天版税 Royalties, last 30 days", price_u128))
 			@if sold.is_empty() {
 				p { "还没有售出。 Nothing sold yet." }
 			} @else {
@@ -204,9 +216,9 @@ fn royalties_panel(bars: &[chart::Bar], sold: &[&SaleRow]) -> Markup {
 							tr {
 								td { (utc(sale.timestamp_ms)) }
 								td { (sale.collection) "/" (sale.item) }
-								td { (money_u128(sale.gross)) }
-								td { (money_u128(sale.royalties)) }
-								td { (money_u128(sale.seller_proceeds)) }
+								td { (amount_in(&sale.asset, sale.gross)) }
+								td { (amount_in(&sale.asset, sale.royalties)) }
+								td { (amount_in(&sale.asset, sale.seller_proceeds)) }
 							}
 						}
 					}

@@ -1,10 +1,10 @@
 //! Claim by tap: the buyer of a delivered physical product taps its tag and asks to claim it.
 //! The gateway checks the tap's MAC (which the chain cannot), that its counter is above the
-//! chain's watermark and is the tag's latest read here, and that the named offer is the
-//! buyer's own offer on the tagged item; then its institution key submits
-//! `Marketplace.claim_by_tap`. The chain settles the buyer's held offer against the seller's
-//! listing reserved for the buyer, pays the rights holders, and raises the watermark to the
-//! tap's counter, so that a copied URL can never claim.
+//! chain's watermark and is the tag's latest read here, and that the named order is the
+//! buyer's own open order of the tagged item; then its institution key submits
+//! `Marketplace.claim_order_by_tap`. The chain settles the order's escrow, pays the seller and
+//! the rights holders, and raises the watermark to the tap's counter, so that a copied URL can
+//! never claim.
 
 use super::{
 	ledger::Ledger,
@@ -17,6 +17,7 @@ use crate::{
 		submission::submit_in_background,
 	},
 	error::ApiJson,
+	stored::LineStatus,
 	ApiError, AppState, Result,
 };
 use axum::{extract::State, http::StatusCode, Json};
@@ -30,9 +31,9 @@ use yinji_tags::{personalize::tag_hash, tap};
 pub struct ClaimRequest {
 	/// The tap's URL as the phone opened it (`https://…/t/1?e=…&c=…`), or its path and query.
 	pub tap: String,
-	/// The buyer's offer on the item, made at checkout (default: the offer of the buyer's
-	/// shipped order of the tapped item).
-	pub offer: Option<u64>,
+	/// The buyer's on-chain order of the item, placed at checkout (default: the order of the
+	/// buyer's shipped order line of the tapped item).
+	pub order: Option<u64>,
 }
 
 /// The key epoch and the query of a tap URL.
@@ -121,9 +122,9 @@ async fn fresh_tap(
 		(status = 202, description = "Submitted; poll /api/tx/{tx}"),
 		(status = 400, description = "Not a tap URL, or an unknown key epoch", body = crate::error::ErrorBody),
 		(status = 401, description = "No session", body = crate::error::ErrorBody),
-		(status = 403, description = "A forged tap, or another buyer's offer", body = crate::error::ErrorBody),
-		(status = 404, description = "No such offer", body = crate::error::ErrorBody),
-		(status = 409, description = "A copied or older URL, an unbound tag, a tag of another kind or epoch, or an offer on another item", body = crate::error::ErrorBody),
+		(status = 403, description = "A forged tap, or another buyer's order", body = crate::error::ErrorBody),
+		(status = 404, description = "No such open order", body = crate::error::ErrorBody),
+		(status = 409, description = "A copied or older URL, an unbound tag, a tag of another kind or epoch, an order of another item, or an order not shipped", body = crate::error::ErrorBody),
 		(status = 503, description = "No node, or no institution key for claims", body = crate::error::ErrorBody)))]
 /// `POST /api/tags/claim`: the buyer claims the delivered item by a fresh tap of its tag.
 pub async fn claim(
@@ -140,11 +141,11 @@ pub async fn claim(
 	})?;
 	let (epoch, query) = split_tap(&request.tap)?;
 	let (ledger, hash, counter, item) = fresh_tap(&state, epoch, query).await?;
-	let offer_id = match request.offer {
-		Some(offer) => offer,
-		None => crate::shop::orders::shipped_offer(&state, &session.user.id, item)
+	let order_id = match request.order {
+		Some(order) => order,
+		None => crate::shop::steps::shipped_order(&state, &session.user.id, item)
 			.await?
-			.and_then(|offer| u64::try_from(offer).ok())
+			.and_then(|order| u64::try_from(order).ok())
 			.ok_or_else(|| {
 				ApiError::not_found(format!(
 					"no shipped order of yours for item {}/{}",
@@ -152,33 +153,39 @@ pub async fn claim(
 				))
 			})?,
 	};
-	let offer = ledger.offer(offer_id).await?.ok_or_else(|| {
-		ApiError::not_found(format!("no open offer {offer_id} (withdrawn, expired or settled)"))
+	let order = ledger.order(order_id).await?.ok_or_else(|| {
+		ApiError::not_found(format!("no open order {order_id} (settled or refunded)"))
 	})?;
-	if !offer.offerer.eq_ignore_ascii_case(&session.user.address) {
+	if !order.buyer.eq_ignore_ascii_case(&session.user.address) {
 		return Err(ApiError::new(
 			StatusCode::FORBIDDEN,
-			"not_your_offer",
-			"this offer is not yours",
+			"not_your_order",
+			"this order is not yours",
 		));
 	}
-	if (offer.collection, offer.item) != item {
+	if (order.collection, order.item) != item {
 		return Err(conflict(
-			"offer_for_another_item",
+			"order_for_another_item",
 			format!(
-				"the offer is for item {}/{}, the tag belongs to item {}/{}",
-				offer.collection, offer.item, item.0, item.1
+				"the order is for item {}/{}, the tag belongs to item {}/{}",
+				order.collection, order.item, item.0, item.1
 			),
 		));
 	}
-	let call = marketplace::claim_by_tap(offer_id, hash, counter);
+	if !matches!(order.state, "shipped" | "delivered") {
+		return Err(conflict(
+			"not_shipped",
+			format!("the order is {}: only a shipped order is claimed by tap", order.state),
+		));
+	}
+	let call = marketplace::claim_order_by_tap(order_id, hash, counter);
 	// The institution key is one signer for every claim: one lock keeps its nonces in order.
 	let lock = state.signers.of("institution-verifier");
 	let (done, outcome) = tokio::sync::oneshot::channel();
 	let answer = submit_in_background(
 		&state,
 		&session.user.id,
-		"claim_by_tap",
+		"claim_order_by_tap",
 		vec![call],
 		verifier,
 		lock,
@@ -188,7 +195,13 @@ pub async fn claim(
 	let db = state.db.clone();
 	tokio::spawn(async move {
 		if let Ok(Ok(_)) = outcome.await {
-			crate::shop::orders::mark_claimed(&db, offer_id).await;
+			crate::shop::steps::move_lines(
+				&db,
+				&[order_id],
+				LineStatus::Shipped,
+				LineStatus::Claimed,
+			)
+			.await;
 		}
 	});
 	Ok((StatusCode::ACCEPTED, Json(answer)))

@@ -10,7 +10,13 @@ use crate::{
 use yinji_client::{
 	calls::{CollectionKind, TagKind},
 	fields::to_hex,
-	runtime::yinji::storage,
+	runtime::{
+		runtime_types::{
+			frame_support::traits::tokens::fungible::union_of::NativeOrWithId,
+			pallet_marketplace::types::PriceSchedule,
+		},
+		yinji::storage,
+	},
 	subxt::storage::Address,
 	AccountId32,
 };
@@ -49,17 +55,46 @@ pub struct ItemState {
 	pub kind: CollectionKind,
 	/// The collection's resale royalty, in basis points.
 	pub royalty: u16,
+	/// The item or its collection is frozen: it cannot move.
+	pub frozen: bool,
+	/// The item's ownership nonce (a listing made under another is void).
+	pub nonce: u32,
 }
 
-/// An open offer on chain.
+/// An item's open listing on chain.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OfferState {
-	/// Who offers (`0x`-hex account).
-	pub offerer: String,
+pub struct ListingState {
+	/// Who listed it (`0x`-hex account).
+	pub seller: String,
+	/// The asset the price is in (`None`: the native token).
+	pub asset: Option<u32>,
+	/// The fixed price, or a Dutch listing's starting price.
+	pub price: u128,
+	/// The item's ownership nonce when listed.
+	pub nonce: u32,
+	/// The first block it can no longer be bought at.
+	pub expires_at: u32,
+}
+
+/// A physical order's escrow on chain.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct OrderState {
+	/// Who paid (`0x`-hex account).
+	pub buyer: String,
+	/// Who ships (`0x`-hex account).
+	pub seller: String,
 	/// The collection.
 	pub collection: u32,
 	/// The item.
 	pub item: u32,
+	/// The escrowed price.
+	pub price: u128,
+	/// Made to order: no return without a reason.
+	pub made_to_order: bool,
+	/// `paid`, `shipped`, `delivered`, `return_requested` or `disputed`.
+	pub state: &'static str,
+	/// The block at which the state's deadline passes, if it has one.
+	pub deadline: Option<u32>,
 }
 
 /// What the chain says, at one finalized block.
@@ -127,16 +162,6 @@ impl Ledger {
 		Ok(self.fetch(storage().collectibles().retired_tags(), (*tag,)).await?.is_some())
 	}
 
-	/// The open offer `offer`, if it exists.
-	pub async fn offer(&self, offer: u64) -> Result<Option<OfferState>> {
-		let offer = self.fetch(storage().marketplace().offers(), (offer,)).await?;
-		Ok(offer.map(|offer| OfferState {
-			offerer: to_hex(&offer.offerer.0),
-			collection: offer.collection,
-			item: offer.item,
-		}))
-	}
-
 	/// The item and its collection's terms, if the item exists.
 	pub async fn item(&self, collection: u32, item: u32) -> Result<Option<ItemState>> {
 		let collectibles = || storage().collectibles();
@@ -154,6 +179,44 @@ impl Ledger {
 			policy: policy_json(&record.policy),
 			kind: record.kind,
 			royalty: record.royalty,
+			frozen: held.frozen || record.frozen,
+			nonce: held.nonce,
+		}))
+	}
+
+	/// The item's open listing, if it has one.
+	pub async fn listing(&self, collection: u32, item: u32) -> Result<Option<ListingState>> {
+		let listing = self.fetch(storage().marketplace().listings(), (collection, item)).await?;
+		Ok(listing.map(|listing| ListingState {
+			seller: to_hex(&listing.seller.0),
+			asset: match listing.asset {
+				NativeOrWithId::Native => None,
+				NativeOrWithId::WithId(id) => Some(id),
+			},
+			price: match listing.price {
+				PriceSchedule::Fixed(price) => price,
+				PriceSchedule::Dutch { start, .. } => start,
+			},
+			nonce: listing.nonce,
+			expires_at: listing.expires_at,
+		}))
+	}
+
+	/// The open order `order`, if it is open.
+	pub async fn order(&self, order: u64) -> Result<Option<OrderState>> {
+		let order = self.fetch(storage().marketplace().orders(), (order,)).await?;
+		Ok(order.map(|order| {
+			let (state, deadline) = yinji_client::orders::state(&order.state);
+			OrderState {
+				buyer: to_hex(&order.buyer.0),
+				seller: to_hex(&order.seller.0),
+				collection: order.collection,
+				item: order.item,
+				price: order.price,
+				made_to_order: order.made_to_order,
+				state,
+				deadline,
+			}
 		}))
 	}
 }

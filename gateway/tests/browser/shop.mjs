@@ -6,9 +6,12 @@
 // STEP is `verify` (a creator asks to be verified, in the studio), `approve` (an institution
 // approves the request in its console), `studio` (the creator registers the work in file
 // EXTRA, creates a collection, mints two prints and puts them in the shop), `buy` (search, add
-// two products to the cart, check out), `ship` (the seller marks the order shipped) or `claim`
-// (the buyer opens the tag's URL EXTRA, sees it genuine, claims the item, finds the points on
-// the member page and exports the print to an EVM wallet there). VIEWPORT is `phone` or `desktop`; screenshots of each page go to SHOTS,
+// two products to the cart, check out), `ship` (the seller marks the order shipped), `claim`
+// (the buyer opens the tag's URL EXTRA, sees it genuine, claims the item, which settles the
+// order's escrow, finds the points on the member page and exports the print to an EVM wallet
+// there), `return` (the buyer asks for a return of the shipped tea pot), `receive` (the seller
+// confirms the returned parcel came back: the buyer is refunded) or `refunded` (the buyer sees
+// the refund). VIEWPORT is `phone` or `desktop`; screenshots of each page go to SHOTS,
 // and each page is checked by axe-core against WCAG 2 A and AA. Exits 1 with the reason when a
 // page does not do what a person expects of it.
 import { chromium } from 'playwright-core';
@@ -163,7 +166,7 @@ try {
 		await publish.getByLabel('标题 Title').fill('Kiln print 窑变版画');
 		await publish.getByLabel('署名 Creator name').fill('景德镇 Kiln Li');
 		await publish.getByLabel('故事 Story').fill('窑变釉色拓印。 A print of a kiln-changed glaze.');
-		await publish.getByLabel('单价 (YJ) Price').fill('5');
+		await publish.getByLabel('单价 (元) Price (¥)').fill('5');
 		await publish.getByLabel('首页推荐 Feature on the home page').check();
 		await shot('studio');
 		await submit(publish, '上架 Publish');
@@ -186,12 +189,9 @@ try {
 		await shot('sales');
 		const form = page.locator('form[data-api$="/ship"]').first();
 		await form.getByLabel('运单号 Tracking number').fill('SF123456789CN');
-		// The form's script reloads the page when the API has taken the shipment.
-		await Promise.all([
-			page.waitForNavigation(),
-			form.getByRole('button', { name: '发货 Mark shipped' }).click(),
-		]);
-		await eventually('已发货 Shipped', 120_000);
+		// The form's script follows the shipment on chain, then reloads the page.
+		await submit(form, '发货 Mark shipped');
+		await eventually('运输中 On its way', 120_000);
 		await shot('sales-shipped');
 		await page.goto(`${base}/studio`);
 		expect((await html()).includes('最近售出 Recent sales'), 'the studio shows no sales');
@@ -228,6 +228,25 @@ try {
 			await page.reload();
 			await html();
 		}
+	} else if (step === 'return') {
+		await page.goto(`${base}/shop/orders`);
+		const form = await until('form[data-api$="/return"]', 60_000);
+		expect((await html()).includes('运输中 On its way'), 'the escrow is not shown shipped');
+		await shot('orders-shipped');
+		await submit(form, '申请退货 Return it');
+		await eventually('退货中 Return requested', 120_000);
+		await shot('orders-returning');
+	} else if (step === 'receive') {
+		await page.goto(`${base}/shop/sales`);
+		const form = await until('form[data-api$="/return-received"]', 60_000);
+		await shot('sales-returning');
+		await submit(form, '已收到退货 Return received: refund');
+		await eventually('已退款 Refunded', 120_000);
+		await shot('sales-refunded');
+	} else if (step === 'refunded') {
+		await page.goto(`${base}/shop/orders`);
+		await eventually('已退款 Refunded', 120_000);
+		await shot('orders-refunded');
 	} else {
 		throw new Error(`unknown step ${step}`);
 	}

@@ -16,7 +16,7 @@ use http_body_util::BodyExt;
 use std::time::Duration;
 use tower::ServiceExt;
 use yinji_client::{
-	calls::{batch_all, transfer, works},
+	calls::{batch_all, marketplace, transfer, works, SETTLEMENT_UNIT},
 	subxt_signer::sr25519::dev,
 	testing::{eventually, ok, wait_finalized, DevNode},
 	AccountId32, Chain,
@@ -129,6 +129,8 @@ pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x
 
 /// One unit of the native currency.
 pub const UNIT: u128 = 1_000_000_000_000;
+/// One yuan of the settlement asset (the shop's currency), in fen.
+pub const YUAN: u128 = SETTLEMENT_UNIT;
 /// A minute.
 pub const MINUTE: Duration = Duration::from_secs(60);
 
@@ -249,6 +251,32 @@ pub fn address(login: &Login) -> String {
 pub async fn fund(chain: &Chain, addresses: &[String]) {
 	let transfers = addresses.iter().map(|to| transfer(account_id(to), 1_000 * UNIT)).collect();
 	ok(chain.submit_call(&batch_all(transfers), &dev::alice()).await, "fund the users");
+}
+
+/// Alice, named the settlement asset's issuer by sudo (as the council would), issues each of
+/// `addresses` 10 000 yuan, for prices in the shop.
+pub async fn issue_yuan(chain: &Chain, addresses: &[String]) {
+	let alice = AccountId32(dev::alice().public_key().0);
+	let signer = dev::alice();
+	let named = chain.sudo_call(marketplace::set_settlement_issuer(Some(alice)), &signer);
+	ok(named.await, "name Alice the settlement issuer");
+	let issues = addresses
+		.iter()
+		.map(|to| marketplace::issue_settlement(account_id(to), 10_000 * YUAN, [7; 32]))
+		.collect();
+	ok(chain.submit_call(&batch_all(issues), &dev::alice()).await, "issue settlement yuan");
+}
+
+/// `address`'s balance of the settlement asset, at the finalized head.
+pub async fn yuan_of(chain: &Chain, address: &str) -> u128 {
+	let head = ok(chain.finalized_number().await, "the finalized head");
+	let view = ok(chain.at(head).await, "the finalized head's state");
+	let balance = yinji_client::runtime::yinji::storage().assets().account();
+	let account = ok(
+		view.fetch(balance, (yinji_client::calls::SETTLEMENT_ASSET, account_id(address))).await,
+		"the settlement balance",
+	);
+	account.map_or(0, |account| account.balance)
 }
 
 /// Alice, a member institution of the dev chain, attests `address` at KYC `level`.
